@@ -1,0 +1,171 @@
+package dev.newsflow.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every setting of a newsflow application in one immutable value: the single source of truth that the CLI
+ * fills from flags and {@code NEWSFLOW_*} variables and that the topology, topic provisioning and the Kafka
+ * clients read. {@link #defaults()} works against a local broker and registry.
+ *
+ * @param applicationId      Kafka Streams application id (consumer group, state and internal topic prefix)
+ * @param bootstrapServers   Kafka bootstrap servers
+ * @param schemaRegistryUrl  Confluent-API schema registry base URL(s), comma-separated
+ * @param inputTopics        raw article topics
+ * @param outputTopic        enriched article topic
+ * @param errorTopic         dead-letter topic
+ * @param partitions         partitions for topics newsflow creates
+ * @param replicationFactor  replication for topics newsflow creates; -1 takes the broker's default
+ * @param processingGuarantee Kafka Streams processing guarantee
+ * @param keyFormat          how output record keys (article ids) are encoded
+ * @param maxRecordBytes     largest raw record value accepted, checked before parsing
+ * @param maxBodyChars       largest article body accepted, in characters
+ * @param stateDir           Kafka Streams state directory, or null for its default
+ * @param httpHost           address the health and metrics endpoint binds to
+ * @param httpPort           port of the health and metrics endpoint; -1 disables it, 0 picks a free one
+ * @param clientConfig       extra Kafka client and registry settings (SASL, TLS, basic auth, tuning), passed through
+ */
+public record NewsflowConfig(
+        String applicationId,
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        List<String> inputTopics,
+        String outputTopic,
+        String errorTopic,
+        int partitions,
+        short replicationFactor,
+        String processingGuarantee,
+        KeyFormat keyFormat,
+        int maxRecordBytes,
+        int maxBodyChars,
+        Path stateDir,
+        String httpHost,
+        int httpPort,
+        Map<String, String> clientConfig) {
+
+    public static final String DEFAULT_APPLICATION_ID = "newsflow";
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+    public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
+    public static final String DEFAULT_INPUT_TOPIC = "news.articles.raw";
+    public static final String DEFAULT_OUTPUT_TOPIC = "news.articles.enriched";
+    public static final String DEFAULT_ERROR_TOPIC = "news.articles.dlq";
+    public static final int DEFAULT_PARTITIONS = 3;
+    public static final short DEFAULT_REPLICATION_FACTOR = -1;
+    public static final String DEFAULT_PROCESSING_GUARANTEE = "exactly_once_v2";
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
+    public static final int DEFAULT_MAX_BODY_CHARS = 500_000;
+    public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+    public static final int DEFAULT_HTTP_PORT = 8080;
+
+    /** Encodings of record keys: plain UTF-8, or an Avro string in the Confluent wire format. */
+    public enum KeyFormat { STRING, AVRO }
+
+    public NewsflowConfig {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
+        inputTopics = List.copyOf(inputTopics);
+        if (inputTopics.isEmpty()) {
+            throw new IllegalArgumentException("at least one input topic is required");
+        }
+        Objects.requireNonNull(outputTopic, "outputTopic");
+        Objects.requireNonNull(errorTopic, "errorTopic");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        if (replicationFactor == 0 || replicationFactor < -1) {
+            throw new IllegalArgumentException("replication factor must be -1 (broker default) or at least 1");
+        }
+        if (maxRecordBytes < 1024 || maxBodyChars < 1) {
+            throw new IllegalArgumentException("size limits are too small");
+        }
+        Objects.requireNonNull(keyFormat, "keyFormat");
+        Objects.requireNonNull(httpHost, "httpHost");
+        clientConfig = Map.copyOf(clientConfig);
+    }
+
+    /** Settings that work against a broker on localhost:9092 and a registry on localhost:8081. */
+    public static NewsflowConfig defaults() {
+        return new NewsflowConfig(DEFAULT_APPLICATION_ID, DEFAULT_BOOTSTRAP_SERVERS, DEFAULT_SCHEMA_REGISTRY_URL,
+                List.of(DEFAULT_INPUT_TOPIC), DEFAULT_OUTPUT_TOPIC, DEFAULT_ERROR_TOPIC, DEFAULT_PARTITIONS,
+                DEFAULT_REPLICATION_FACTOR, DEFAULT_PROCESSING_GUARANTEE, KeyFormat.STRING, DEFAULT_MAX_RECORD_BYTES,
+                DEFAULT_MAX_BODY_CHARS, null, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Map.of());
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some settings of an existing config; every field keeps its value unless set. */
+    public static final class Builder {
+        private String applicationId;
+        private String bootstrapServers;
+        private String schemaRegistryUrl;
+        private List<String> inputTopics;
+        private String outputTopic;
+        private String errorTopic;
+        private int partitions;
+        private short replicationFactor;
+        private String processingGuarantee;
+        private KeyFormat keyFormat;
+        private int maxRecordBytes;
+        private int maxBodyChars;
+        private Path stateDir;
+        private String httpHost;
+        private int httpPort;
+        private Map<String, String> clientConfig;
+
+        private Builder(NewsflowConfig c) {
+            applicationId = c.applicationId;
+            bootstrapServers = c.bootstrapServers;
+            schemaRegistryUrl = c.schemaRegistryUrl;
+            inputTopics = c.inputTopics;
+            outputTopic = c.outputTopic;
+            errorTopic = c.errorTopic;
+            partitions = c.partitions;
+            replicationFactor = c.replicationFactor;
+            processingGuarantee = c.processingGuarantee;
+            keyFormat = c.keyFormat;
+            maxRecordBytes = c.maxRecordBytes;
+            maxBodyChars = c.maxBodyChars;
+            stateDir = c.stateDir;
+            httpHost = c.httpHost;
+            httpPort = c.httpPort;
+            clientConfig = c.clientConfig;
+        }
+
+        public Builder applicationId(String value) { applicationId = value; return this; }
+        public Builder bootstrapServers(String value) { bootstrapServers = value; return this; }
+        public Builder schemaRegistryUrl(String value) { schemaRegistryUrl = value; return this; }
+        public Builder inputTopics(List<String> value) { inputTopics = value; return this; }
+        public Builder outputTopic(String value) { outputTopic = value; return this; }
+        public Builder errorTopic(String value) { errorTopic = value; return this; }
+        public Builder partitions(int value) { partitions = value; return this; }
+        public Builder replicationFactor(short value) { replicationFactor = value; return this; }
+        public Builder processingGuarantee(String value) { processingGuarantee = value; return this; }
+        public Builder keyFormat(KeyFormat value) { keyFormat = value; return this; }
+        public Builder maxRecordBytes(int value) { maxRecordBytes = value; return this; }
+        public Builder maxBodyChars(int value) { maxBodyChars = value; return this; }
+        public Builder stateDir(Path value) { stateDir = value; return this; }
+        public Builder httpHost(String value) { httpHost = value; return this; }
+        public Builder httpPort(int value) { httpPort = value; return this; }
+
+        /** Adds pass-through client settings; later ones win. */
+        public Builder clientConfig(Map<String, String> extra) {
+            Map<String, String> merged = new LinkedHashMap<>(clientConfig);
+            merged.putAll(extra);
+            clientConfig = merged;
+            return this;
+        }
+
+        public NewsflowConfig build() {
+            return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
+                    errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes,
+                    maxBodyChars, stateDir, httpHost, httpPort, clientConfig);
+        }
+    }
+}

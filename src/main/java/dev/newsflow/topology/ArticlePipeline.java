@@ -1,0 +1,111 @@
+package dev.newsflow.topology;
+
+import dev.newsflow.enrich.Document;
+import dev.newsflow.enrich.Enricher;
+import dev.newsflow.enrich.Enrichment;
+import dev.newsflow.enrich.dedup.UrlCanonicaliser;
+import dev.newsflow.enrich.text.NormalisedText;
+import dev.newsflow.enrich.text.TextNormaliser;
+import dev.newsflow.registry.AvroWireException;
+import dev.newsflow.schema.BodyFormat;
+import dev.newsflow.schema.FailureStage;
+import dev.newsflow.schema.RawArticle;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * The per-record stages: decode, validate, normalise, enrich, map. Every input ends as exactly one
+ * {@link Outcome}; only an unavailable schema registry escapes as an exception, because retrying later
+ * fixes it and dead-lettering would lose good articles.
+ */
+final class ArticlePipeline {
+
+    private final Deserializer<RawArticle> rawDeserializer;
+    private final ArticleValidator validator;
+    private final TextNormaliser normaliser = new TextNormaliser();
+    private final Enricher enricher;
+    private final int maxRecordBytes;
+    private final Clock clock;
+
+    ArticlePipeline(Deserializer<RawArticle> rawDeserializer, Enricher enricher, int maxRecordBytes,
+                    int maxBodyChars, Clock clock) {
+        this.rawDeserializer = rawDeserializer;
+        this.validator = new ArticleValidator(maxBodyChars);
+        this.enricher = enricher;
+        this.maxRecordBytes = maxRecordBytes;
+        this.clock = clock;
+    }
+
+    Outcome process(InputRecord input, Headers headers) {
+        if (input.value() == null || input.value().length == 0) {
+            return rejected(input, null, Rejection.of(FailureStage.DESERIALIZE, "null-value",
+                    "record has no value (a tombstone or empty record); a RawArticle was expected"));
+        }
+        // Checked before parsing, so a huge record costs no decoding work.
+        if (input.value().length > maxRecordBytes) {
+            return rejected(input, null, Rejection.of(FailureStage.DESERIALIZE, "record-too-large",
+                    "record value has " + input.value().length + " bytes; the configured maximum (max-record-bytes) is "
+                            + maxRecordBytes));
+        }
+        RawArticle raw;
+        try {
+            raw = rawDeserializer.deserialize(input.topic(), headers, input.value());
+        } catch (AvroWireException e) {
+            return rejected(input, null, new Rejection(FailureStage.DESERIALIZE, e.errorCode(), e.getMessage(), e));
+        } catch (SerializationException e) {
+            if (e.getCause() instanceof RuntimeException cause && isRetriable(cause)) {
+                throw cause;
+            }
+            return rejected(input, null, new Rejection(FailureStage.DESERIALIZE, "malformed-record",
+                    "value is not a RawArticle: " + e.getMessage(), e));
+        }
+        String articleId = raw.getId();
+        Optional<Rejection> invalid = validator.validate(raw);
+        if (invalid.isPresent()) {
+            return rejected(input, articleId, invalid.get());
+        }
+        NormalisedText text;
+        try {
+            text = normaliser.normalise(raw.getTitle(), raw.getBody(), raw.getBodyFormat() == BodyFormat.HTML);
+        } catch (RuntimeException | StackOverflowError e) {
+            return rejected(input, articleId, new Rejection(FailureStage.NORMALISE, "normalisation-failed",
+                    "text normalisation failed: " + e, e));
+        }
+        if (text.body().isEmpty()) {
+            return rejected(input, articleId, Rejection.of(FailureStage.NORMALISE, "empty-body",
+                    "field 'body' has no text left after normalisation (markup, scripts or invisible characters only)"));
+        }
+        Enrichment enrichment;
+        try {
+            enrichment = enricher.enrich(document(raw, text));
+        } catch (RuntimeException | StackOverflowError e) {
+            return rejected(input, articleId, new Rejection(FailureStage.ENRICH, "enrichment-failed",
+                    "enrichment failed: " + e, e));
+        }
+        return new Outcome.Enriched(EnrichedArticleMapper.toAvro(raw, text, enrichment, enricher.versions(), input,
+                clock.instant()));
+    }
+
+    private static Document document(RawArticle raw, NormalisedText text) {
+        String domain = raw.getSource().getDomain();
+        if (domain == null || domain.isBlank()) {
+            String host = URI.create(raw.getUrl().trim()).getHost();
+            domain = host == null ? null : UrlCanonicaliser.registrableHost(host);
+        }
+        return new Document(raw.getId(), text.title(), text.text(), text.bodyStart(), raw.getLanguage(), domain,
+                raw.getPublishedAt());
+    }
+
+    private Outcome rejected(InputRecord input, String articleId, Rejection rejection) {
+        return new Outcome.Rejected(DeadLetters.of(rejection, input, articleId, clock.instant()));
+    }
+
+    private static boolean isRetriable(RuntimeException e) {
+        return e instanceof dev.newsflow.registry.SchemaRegistryException registry && registry.isRetriable();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.newsflow.topology;
+
+import dev.newsflow.enrich.EnricherVersions;
+import dev.newsflow.enrich.Enrichment;
+import dev.newsflow.enrich.dedup.ContentHash;
+import dev.newsflow.enrich.dedup.UrlCanonicaliser;
+import dev.newsflow.enrich.entities.EntityMatch;
+import dev.newsflow.enrich.entities.Span;
+import dev.newsflow.enrich.lang.LanguageGuess;
+import dev.newsflow.enrich.text.NormalisedText;
+import dev.newsflow.enrich.topics.TopicMatch;
+import dev.newsflow.schema.DuplicateMatch;
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.Entity;
+import dev.newsflow.schema.EntityType;
+import dev.newsflow.schema.Evidence;
+import dev.newsflow.schema.Language;
+import dev.newsflow.schema.LanguageMethod;
+import dev.newsflow.schema.LinkMethod;
+import dev.newsflow.schema.Mention;
+import dev.newsflow.schema.Provenance;
+import dev.newsflow.schema.RawArticle;
+import dev.newsflow.schema.Source;
+import dev.newsflow.schema.Story;
+import dev.newsflow.schema.TopicTag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps the enrich room's plain values onto the {@link EnrichedArticle} Avro contract. */
+final class EnrichedArticleMapper {
+
+    private EnrichedArticleMapper() {
+    }
+
+    static EnrichedArticle toAvro(RawArticle raw, NormalisedText text, Enrichment enrichment,
+                                  EnricherVersions versions, InputRecord input, Instant processedAt) {
+        String canonicalUrl = UrlCanonicaliser.canonicalise(raw.getUrl());
+        return EnrichedArticle.newBuilder()
+                .setId(raw.getId())
+                .setUrl(raw.getUrl())
+                .setCanonicalUrl(canonicalUrl)
+                .setSource(source(raw))
+                .setTitle(text.title())
+                .setText(text.text())
+                .setBodyStart(text.bodyStart())
+                .setLanguage(language(enrichment.language()))
+                .setPublishedAt(raw.getPublishedAt())
+                .setFetchedAt(raw.getFetchedAt())
+                .setAuthors(authors(raw.getAuthors()))
+                .setEntities(entities(enrichment.entities()))
+                .setTopics(topics(enrichment.topics()))
+                // Until story clustering lands every article opens its own story.
+                .setStory(Story.newBuilder()
+                        .setStoryId(raw.getId())
+                        .setDuplicate(false)
+                        .setDuplicateOf(null)
+                        .setMatch(DuplicateMatch.NONE)
+                        .setContentHash(ContentHash.sha256(text.text()))
+                        .build())
+                .setProvenance(Provenance.newBuilder()
+                        .setPipelineVersion(PipelineVersion.VERSION)
+                        .setTaxonomyVersion(versions.taxonomy())
+                        .setKnowledgeBaseVersion(versions.knowledgeBase())
+                        .setNerModelVersion(versions.nerModel())
+                        .setProcessedAt(processedAt)
+                        .setSourceTopic(input.topic())
+                        .setSourcePartition(input.partition())
+                        .setSourceOffset(input.offset())
+                        .build())
+                .setMetadata(raw.getMetadata())
+                .build();
+    }
+
+    private static Source source(RawArticle raw) {
+        String domain = raw.getSource().getDomain();
+        if (domain == null || domain.isBlank()) {
+            String host = URI.create(raw.getUrl().trim()).getHost();
+            domain = host == null ? null : UrlCanonicaliser.registrableHost(host);
+        }
+        return new Source(raw.getSource().getName().strip(), domain);
+    }
+
+    private static List<String> authors(List<String> authors) {
+        List<String> out = new ArrayList<>(authors.size());
+        for (String author : authors) {
+            String clean = author.strip().replaceAll("\\s+", " ");
+            if (!clean.isEmpty()) {
+                out.add(clean);
+            }
+        }
+        return out;
+    }
+
+    private static Language language(LanguageGuess guess) {
+        return new Language(guess.code(), guess.confidence(), LanguageMethod.valueOf(guess.method().name()));
+    }
+
+    private static List<Entity> entities(List<EntityMatch> matches) {
+        List<Entity> out = new ArrayList<>(matches.size());
+        for (EntityMatch match : matches) {
+            List<Mention> mentions = new ArrayList<>(match.mentions().size());
+            for (Span span : match.mentions()) {
+                mentions.add(new Mention(span.start(), span.end(), span.surface()));
+            }
+            out.add(Entity.newBuilder()
+                    .setId(match.id())
+                    .setName(match.name())
+                    .setType(EntityType.valueOf(match.type().name()))
+                    .setCountryCode(match.countryCode())
+                    .setWikidataId(match.wikidataId())
+                    .setLinkedBy(LinkMethod.valueOf(match.linkedBy().name()))
+                    .setMentionCount(mentions.size())
+                    .setSalience(match.salience())
+                    .setMentions(mentions)
+                    .build());
+        }
+        return out;
+    }
+
+    private static List<TopicTag> topics(List<TopicMatch> matches) {
+        List<TopicTag> out = new ArrayList<>(matches.size());
+        for (TopicMatch match : matches) {
+            List<Evidence> evidence = new ArrayList<>(match.evidence().size());
+            for (TopicMatch.TopicEvidence e : match.evidence()) {
+                evidence.add(new Evidence(e.term(), e.start(), e.end(), e.rulePart(), e.weight()));
+            }
+            out.add(new TopicTag(match.id(), match.score(), evidence));
+        }
+        return out;
+    }
+}
