@@ -1,0 +1,129 @@
+package dev.newsflow.app;
+
+import dev.newsflow.config.ClientProperties;
+import dev.newsflow.config.NewsflowConfig;
+import dev.newsflow.enrich.Enricher;
+import dev.newsflow.kafka.TopicProvisioner;
+import dev.newsflow.kafka.ProvisionReport;
+import dev.newsflow.registry.RestSchemaRegistryClient;
+import dev.newsflow.registry.SchemaRegistryClient;
+import dev.newsflow.topology.NewsflowTopology;
+import dev.newsflow.topology.Topics;
+import dev.newsflow.http.HealthServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running newsflow instance: creates missing topics, starts the Kafka Streams topology, and closes it
+ * cleanly. {@code run} and {@code local} both start exactly this.
+ */
+public final class NewsflowApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NewsflowApplication.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private HealthServer health;
+
+    private NewsflowApplication(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** Creates missing topics and starts processing; returns once the streams client has started. */
+    public static NewsflowApplication start(NewsflowConfig config, Supplier<Enricher> enrichers) {
+        SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(ClientProperties.serde(config));
+        Topics topics = Topics.create(config, registry);
+        provisionTopics(config, topics);
+        Topology topology = NewsflowTopology.build(config, topics, enrichers, Clock.systemUTC());
+        LOG.info("Starting newsflow {} reading {} writing {} (dead letters to {}), guarantee {}",
+                config.applicationId(), topics.input(), topics.enriched(), topics.deadLetters(),
+                config.processingGuarantee());
+        KafkaStreams streams = new KafkaStreams(topology, ClientProperties.streams(config));
+        NewsflowApplication app = new NewsflowApplication(streams);
+        // A registry outage or a broker hiccup kills a stream thread; a fresh thread resumes from the last
+        // committed offsets, so nothing is lost and exactly-once still holds.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Stream thread failed; replacing it and resuming from the last commit", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((newState, oldState) -> {
+            LOG.info("newsflow state {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.NOT_RUNNING || newState == KafkaStreams.State.ERROR) {
+                app.stopped.countDown();
+            }
+        });
+        streams.start();
+        if (config.httpPort() >= 0) {
+            try {
+                app.health = HealthServer.start(config.httpHost(), config.httpPort(), streams::state, streams::metrics);
+                LOG.info("Health and metrics on http://{}:{}/health and /metrics", config.httpHost(), app.health.port());
+            } catch (IOException e) {
+                app.close();
+                throw new UncheckedIOException("cannot serve health on " + config.httpHost() + ":" + config.httpPort()
+                        + " (use --http-port to choose another port, -1 to disable)", e);
+            }
+        }
+        return app;
+    }
+
+    static void provisionTopics(NewsflowConfig config, Topics topics) {
+        Map<String, Object> admin = new HashMap<>();
+        ClientProperties.common(config).forEach((key, value) -> admin.put((String) key, value));
+        ProvisionReport report = TopicProvisioner.provision(admin, topics.specs(config), Duration.ofSeconds(60));
+        report.mismatches().forEach(m -> LOG.warn("Topic {} has {} partitions, not the configured {}; left as it is",
+                m.topic(), m.actual(), m.requested()));
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Waits until the instance is RUNNING (partitions assigned, state restored). */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+                return streams.state() == KafkaStreams.State.RUNNING;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Blocks until the instance stops (closed, or failed for good). */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Commits, leaves the group and closes; under exactly-once nothing half-written becomes visible. */
+    /** Port of the health endpoint, or -1 when disabled. */
+    public int healthPort() {
+        return health == null ? -1 : health.port();
+    }
+
+    @Override
+    public void close() {
+        if (health != null) {
+            health.close();
+        }
+        streams.close(Duration.ofSeconds(30));
+        stopped.countDown();
+    }
+}

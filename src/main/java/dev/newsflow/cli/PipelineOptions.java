@@ -1,0 +1,74 @@
+package dev.newsflow.cli;
+
+import dev.newsflow.config.NewsflowConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Topic names, topic creation and limits of the newsflow application. */
+final class PipelineOptions {
+
+    @Option(names = "--application-id", defaultValue = NewsflowConfig.DEFAULT_APPLICATION_ID,
+            description = "Kafka Streams application id; instances sharing it share the work (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--input-topics", split = ",", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_INPUT_TOPIC,
+            description = "Raw article topics (default: ${DEFAULT-VALUE}).")
+    List<String> inputTopics;
+
+    @Option(names = "--output-topic", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_OUTPUT_TOPIC,
+            description = "Enriched article topic (default: ${DEFAULT-VALUE}).")
+    String outputTopic;
+
+    @Option(names = "--error-topic", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_ERROR_TOPIC,
+            description = "Dead-letter topic (default: ${DEFAULT-VALUE}).")
+    String errorTopic;
+
+    @Option(names = "--partitions", defaultValue = "" + NewsflowConfig.DEFAULT_PARTITIONS,
+            description = "Partitions of topics newsflow creates when missing (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "" + NewsflowConfig.DEFAULT_REPLICATION_FACTOR,
+            description = "Replication of topics newsflow creates; -1 takes the broker default (default: ${DEFAULT-VALUE}).")
+    short replicationFactor;
+
+    @Option(names = "--processing-guarantee", defaultValue = NewsflowConfig.DEFAULT_PROCESSING_GUARANTEE,
+            description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
+    String processingGuarantee;
+
+    @Option(names = "--max-record-bytes", defaultValue = "" + NewsflowConfig.DEFAULT_MAX_RECORD_BYTES,
+            description = "Largest raw record accepted, checked before parsing; larger ones are dead-lettered (default: ${DEFAULT-VALUE}).")
+    int maxRecordBytes;
+
+    @Option(names = "--max-body-chars", defaultValue = "" + NewsflowConfig.DEFAULT_MAX_BODY_CHARS,
+            description = "Longest article body accepted, in characters (default: ${DEFAULT-VALUE}).")
+    int maxBodyChars;
+
+    @Option(names = "--key-format", defaultValue = "STRING",
+            description = "Output key encoding: string (plain UTF-8) or avro (Avro string in the Confluent wire format, "
+                    + "as Python's AvroConsumer expects) (default: ${DEFAULT-VALUE}).")
+    NewsflowConfig.KeyFormat keyFormat;
+
+    @Option(names = "--http-host", defaultValue = NewsflowConfig.DEFAULT_HTTP_HOST,
+            description = "Address of the /health and /metrics endpoint (default: ${DEFAULT-VALUE}, this machine only).")
+    String httpHost;
+
+    @Option(names = "--http-port", defaultValue = "" + NewsflowConfig.DEFAULT_HTTP_PORT,
+            description = "Port of the /health and /metrics endpoint; -1 disables it (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Kafka Streams state directory (default: Kafka Streams' own).")
+    Path stateDir;
+
+    NewsflowConfig toConfig(ConnectionOptions connection) {
+        return toConfig(connection.bootstrapServers, connection.schemaRegistryUrl, connection.clientConfig());
+    }
+
+    NewsflowConfig toConfig(String bootstrapServers, String schemaRegistryUrl, Map<String, String> clientConfig) {
+        return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
+                errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes, maxBodyChars,
+                stateDir, httpHost, httpPort, clientConfig);
+    }
+}
