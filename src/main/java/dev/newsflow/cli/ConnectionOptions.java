@@ -1,5 +1,6 @@
 package dev.newsflow.cli;
 
+import dev.newsflow.config.NewsflowConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -28,6 +29,15 @@ final class ConnectionOptions {
     @Option(names = "--kafka-config-file", paramLabel = "FILE",
             description = "Properties file of extra Kafka client or registry settings, e.g. secrets kept out of the command line (env NEWSFLOW_KAFKA_CONFIG_FILE).")
     Path kafkaConfigFile;
+
+    /** Default settings with these connections: for the commands that are clients, not the application. */
+    NewsflowConfig clientSettings() {
+        return NewsflowConfig.defaults().toBuilder()
+                .bootstrapServers(bootstrapServers)
+                .schemaRegistryUrl(schemaRegistryUrl)
+                .clientConfig(clientConfig())
+                .build();
+    }
 
     /** The pass-through settings: the file's first, then the flags', which win. */
     Map<String, String> clientConfig() {

@@ -57,11 +57,7 @@ final class ProduceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        NewsflowConfig config = NewsflowConfig.defaults().toBuilder()
-                .bootstrapServers(connection.bootstrapServers)
-                .schemaRegistryUrl(connection.schemaRegistryUrl)
-                .clientConfig(connection.clientConfig())
-                .build();
+        NewsflowConfig config = connection.clientSettings();
         Map<String, Object> serdeConfig = ClientProperties.serde(config);
         var serializer = AvroSerde.specific(RawArticle.class, RestSchemaRegistryClient.fromConfig(serdeConfig),
                 serdeConfig, false).serializer();

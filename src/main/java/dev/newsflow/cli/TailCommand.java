@@ -61,11 +61,7 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        NewsflowConfig config = NewsflowConfig.defaults().toBuilder()
-                .bootstrapServers(connection.bootstrapServers)
-                .schemaRegistryUrl(connection.schemaRegistryUrl)
-                .clientConfig(connection.clientConfig())
-                .build();
+        NewsflowConfig config = connection.clientSettings();
         Map<String, Object> serdeConfig = ClientProperties.serde(config);
         SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(serdeConfig);
         ObjectMapper json = new ObjectMapper();
