@@ -58,6 +58,9 @@ public final class OutputTailer implements AutoCloseable {
                 var records = consumer.poll(Duration.ofMillis(200));
                 long now = System.currentTimeMillis();
                 for (ConsumerRecord<String, byte[]> record : records) {
+                    if (seen >= maxRecords) {
+                        break;
+                    }
                     if (record.topic().equals(enrichedTopic)) {
                         listener.enriched(enrichedDeserializer.deserialize(record.topic(), record.headers(), record.value()),
                                 record, now - record.timestamp());
