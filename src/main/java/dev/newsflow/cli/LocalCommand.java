@@ -1,7 +1,6 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.app.LocalStack;
-import dev.newsflow.enrich.LanguageOnlyEnricher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +18,9 @@ final class LocalCommand implements Callable<Integer> {
 
     @Mixin
     PipelineOptions pipeline;
+
+    @Mixin
+    EnrichmentOptions enrichment;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newsflow/local",
             description = "Broker log, registry journal and state (default: ${DEFAULT-VALUE}).")
@@ -43,7 +45,8 @@ final class LocalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LocalStack.Options options = new LocalStack.Options(dataDir.toAbsolutePath(), brokerPort, registryPort,
                 noSamples ? null : sampleInterval);
-        LocalStack stack = LocalStack.start(options, pipeline.toConfig("embedded", "embedded", Map.of()), LanguageOnlyEnricher::new, System.out);
+        LocalStack stack = LocalStack.start(options, pipeline.toConfig("embedded", "embedded", Map.of()),
+                enrichment.enrichers(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[local] stopping ...");

@@ -1,7 +1,6 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.app.NewsflowApplication;
-import dev.newsflow.enrich.LanguageOnlyEnricher;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,9 +16,12 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipeline;
 
+    @Mixin
+    EnrichmentOptions enrichment;
+
     @Override
     public Integer call() throws Exception {
-        NewsflowApplication app = NewsflowApplication.start(pipeline.toConfig(connection), LanguageOnlyEnricher::new);
+        NewsflowApplication app = NewsflowApplication.start(pipeline.toConfig(connection), enrichment.enrichers());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "newsflow-shutdown"));
         app.awaitStopped();
         return app.state().name().equals("ERROR") ? 1 : 0;

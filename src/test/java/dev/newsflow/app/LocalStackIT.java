@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsflow.cli.NewsflowCli;
 import dev.newsflow.config.NewsflowConfig;
 import dev.newsflow.enrich.LanguageOnlyEnricher;
+import dev.newsflow.enrich.NewsEnricher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -31,7 +32,7 @@ class LocalStackIT {
         LocalStack.Options options = new LocalStack.Options(dataDir, 0, 0, Duration.ofMillis(20));
         String bootstrap;
         String registryUrl;
-        try (LocalStack stack = LocalStack.start(options, base, LanguageOnlyEnricher::new,
+        try (LocalStack stack = LocalStack.start(options, base, LocalStackIT::newsEnricher,
                 new PrintStream(shown, true, StandardCharsets.UTF_8))) {
             bootstrap = stack.config().bootstrapServers();
             registryUrl = stack.config().schemaRegistryUrl();
@@ -52,6 +53,7 @@ class LocalStackIT {
         }
         String firstRun = shown.toString(StandardCharsets.UTF_8);
         assertThat(firstRun).contains("first enriched article after").contains("sample-001").doesNotContain("x dead letter");
+        assertThat(firstRun).contains("Iran (country").contains("Kharkiv (city");
 
         // A second start on the same directory keeps the topics, the registry's ids and the enriched records.
         ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -64,6 +66,12 @@ class LocalStackIT {
             assertThat(tail.out.lines().filter(line -> line.startsWith("sample-") || line.startsWith("mine-1")).count())
                     .isEqualTo(samples + 1);
         }
+    }
+
+    private static final NewsEnricher.Shared KNOWLEDGE = NewsEnricher.Shared.loadDefault();
+
+    static dev.newsflow.enrich.Enricher newsEnricher() {
+        return new NewsEnricher(KNOWLEDGE);
     }
 
     private record Result(int exitCode, String out, String err) {

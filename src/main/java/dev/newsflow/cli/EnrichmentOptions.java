@@ -1,0 +1,28 @@
+package dev.newsflow.cli;
+
+import dev.newsflow.enrich.Enricher;
+import dev.newsflow.enrich.NewsEnricher;
+import dev.newsflow.enrich.entities.AliasDictionary;
+import dev.newsflow.enrich.entities.KnowledgeBase;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import picocli.CommandLine.Option;
+
+/** Which knowledge base the enricher links to. */
+final class EnrichmentOptions {
+
+    @Option(names = "--kb-overrides", paramLabel = "FILE",
+            description = "JSON-lines file of knowledge-base entries that add to or replace built-in ones by id; "
+                    + "{\"id\": ..., \"deleted\": true} removes one (format: tools/kb/README.md).")
+    Path kbOverrides;
+
+    /** Loads the knowledge base once; every stream task gets its own enricher over it. */
+    Supplier<Enricher> enrichers() {
+        KnowledgeBase kb = KnowledgeBase.loadDefault();
+        if (kbOverrides != null) {
+            kb = kb.withOverrides(kbOverrides);
+        }
+        NewsEnricher.Shared shared = new NewsEnricher.Shared(kb, AliasDictionary.of(kb));
+        return () -> new NewsEnricher(shared);
+    }
+}

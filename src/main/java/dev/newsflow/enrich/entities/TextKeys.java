@@ -1,0 +1,48 @@
+package dev.newsflow.enrich.entities;
+
+import java.text.Normalizer;
+
+/** Comparison keys for names: lower-cased and accent-folded, so Erdoğan, ERDOGAN and Erdogan meet. */
+public final class TextKeys {
+
+    private TextKeys() {
+    }
+
+    /** The folded key of {@code text}; ASCII input takes a fast path without allocation beyond the result. */
+    public static String key(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            } else {
+                appendFolded(c, out);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void appendFolded(char c, StringBuilder out) {
+        switch (c) {
+            case '\u2019', '\u2018', '\u02BC', '\u02BB', '`', '\u00B4' -> out.append('\'');
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014' -> out.append('-');
+            case '\u0131' -> out.append('i');
+            case '\u00DF' -> out.append("ss");
+            case '\u00F8', '\u00D8' -> out.append('o');
+            case '\u0142', '\u0141' -> out.append('l');
+            case '\u0111', '\u0110', '\u00F0', '\u00D0' -> out.append('d');
+            case '\u00E6', '\u00C6' -> out.append("ae");
+            case '\u0153', '\u0152' -> out.append("oe");
+            case '\u00FE', '\u00DE' -> out.append("th");
+            default -> {
+                String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+                for (int i = 0; i < decomposed.length(); i++) {
+                    char d = decomposed.charAt(i);
+                    if (Character.getType(d) != Character.NON_SPACING_MARK) {
+                        out.append(Character.toLowerCase(d));
+                    }
+                }
+            }
+        }
+    }
+}
