@@ -8,8 +8,28 @@ public final class TextKeys {
     private TextKeys() {
     }
 
-    /** The folded key of {@code text}; ASCII input takes a fast path without allocation beyond the result. */
+    /** The folded key of {@code text}. */
     public static String key(CharSequence text) {
+        return key(text, 0, text.length());
+    }
+
+    /**
+     * The folded key of {@code text[start, end)}; ASCII runs, most of English news, allocate only the result.
+     */
+    public static String key(CharSequence text, int start, int end) {
+        int length = end - start;
+        char[] ascii = new char[length];
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(start + i);
+            if (c >= 0x80) {
+                return folded(text.subSequence(start, end));
+            }
+            ascii[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return new String(ascii);
+    }
+
+    private static String folded(CharSequence text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

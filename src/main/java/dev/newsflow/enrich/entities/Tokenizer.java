@@ -9,6 +9,15 @@ import java.util.List;
  */
 public final class Tokenizer {
 
+    /** Interned keys of ASCII punctuation, so the commonest tokens cost no allocation. */
+    private static final String[] PUNCTUATION = new String[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            PUNCTUATION[c] = String.valueOf(c);
+        }
+    }
+
     private Tokenizer() {
     }
 
@@ -24,11 +33,11 @@ public final class Tokenizer {
                         || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
                     i++;
                 }
-                tokens.add(new Token(start, i, TextKeys.key(text.subSequence(start, i))));
+                tokens.add(new Token(start, i, TextKeys.key(text, start, i)));
             } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 i++;
             } else {
-                tokens.add(new Token(i, i + 1, TextKeys.key(String.valueOf(c))));
+                tokens.add(new Token(i, i + 1, c < 0x80 ? PUNCTUATION[c] : TextKeys.key(String.valueOf(c))));
                 i++;
             }
         }

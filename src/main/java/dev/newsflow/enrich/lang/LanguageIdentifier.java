@@ -18,7 +18,7 @@ public final class LanguageIdentifier {
     private static final int MIN_HITS = 3;
     private static final double MIN_MARGIN = 1.5;
 
-    private static final Map<String, String> LATIN_STOPWORDS = stopwords(Map.of(
+    private static final Map<String, String[]> LATIN_STOPWORDS = stopwords(Map.of(
             "en", "the of and to in is that for on was with as by at from it are be this have has said an were not but",
             "de", "der die und das ist nicht den von mit sich des auf für dem ein eine auch als im zu wird sind",
             "fr", "le la les et des est une que dans pour pas sur qui au du ce il elle sont avec aux ont",
@@ -60,6 +60,10 @@ public final class LanguageIdentifier {
                 continue;
             }
             letters++;
+            // Latin letters (the vast majority here) identify no language by script: skip the Unicode lookup.
+            if (c < 0x0250) {
+                continue;
+            }
             Script script = Script.of(c);
             if (script != null) {
                 counts[script.ordinal()]++;
@@ -100,9 +104,9 @@ public final class LanguageIdentifier {
                 break;
             }
             words++;
-            String languages = LATIN_STOPWORDS.get(word.toString());
+            String[] languages = LATIN_STOPWORDS.get(word.toString());
             if (languages != null) {
-                for (String language : languages.split(",")) {
+                for (String language : languages) {
                     hits.merge(language, 1, Integer::sum);
                 }
             }
@@ -128,15 +132,17 @@ public final class LanguageIdentifier {
         return new LanguageGuess(best, Math.round(coverage * margin * 1000) / 1000.0, LanguageGuess.Method.STOPWORDS);
     }
 
-    /** Inverts language -> words into word -> comma-separated languages, since some words are shared. */
-    private static Map<String, String> stopwords(Map<String, String> byLanguage) {
+    /** Inverts language -> words into word -> languages, since some words are shared. */
+    private static Map<String, String[]> stopwords(Map<String, String> byLanguage) {
         Map<String, String> index = new HashMap<>();
         for (String language : List.copyOf(new java.util.TreeSet<>(byLanguage.keySet()))) {
             for (String word : byLanguage.get(language).split(" ")) {
                 index.merge(word, language, (a, b) -> a + "," + b);
             }
         }
-        return Map.copyOf(index);
+        Map<String, String[]> split = new HashMap<>();
+        index.forEach((word, languages) -> split.put(word, languages.split(",")));
+        return Map.copyOf(split);
     }
 
     /** Writing systems that identify a language (or its most likely one in news) on their own. */
