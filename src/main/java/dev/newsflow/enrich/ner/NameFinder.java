@@ -1,0 +1,309 @@
+package dev.newsflow.enrich.ner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Open-set person, organisation and location name finder: a linear-chain averaged-perceptron tagger (BILOU tags,
+ * Viterbi decoding) over hashed sparse features and word clusters learnt from unlabelled news. Trained by
+ * {@link NerTrainer}; see {@code src/main/resources/ner/NOTE.md} for the data and scores.
+ *
+ * <p>Thread-safe: the model is immutable and each thread decodes with its own scratch buffers.
+ */
+public final class NameFinder {
+    static final String MODEL_RESOURCE = "/ner/ner-model.bin.gz";
+    static final String DOC_MODEL_RESOURCE = "/ner/ner-doc-model.bin.gz";
+    static final String LEXICON_RESOURCE = "/ner/ner-lexicon.tsv.gz";
+
+    private static volatile NameFinder defaultInstance;
+
+    private final Lexicon lexicon;
+    private final boolean hasDoc;
+    /** Feature key to row of {@link #w}; a row holds the first-pass weights, then the second-pass weights. */
+    private final FeatureTable rowOf;
+    /** Weights quantised to 16 bits: emission = scaleA (or scaleB) times the sum of a tag's column. */
+    private final short[] w;
+    private final float scaleA, scaleB;
+    private final int width;
+    private final float[] transA, endA, transB, endB;
+    private final ThreadLocal<Work> work;
+
+    NameFinder(NerModel model, NerModel docModel, Lexicon lexicon) {
+        final int NT = NerModel.NT;
+        this.lexicon = lexicon == null ? Lexicon.EMPTY : lexicon;
+        this.hasDoc = docModel != null;
+        this.transA = model.trans;
+        this.endA = model.end;
+        this.scaleA = model.scale();
+        this.scaleB = docModel == null ? 0f : docModel.scale();
+        this.width = docModel == null ? NT : 2 * NT;
+        this.transB = docModel == null ? null : docModel.trans;
+        this.endB = docModel == null ? null : docModel.end;
+        // one table for both passes: the first pass looks every feature up once and gets both models' weights
+        LongIntMap map = new LongIntMap(model.rowOf.size() + (docModel == null ? 0 : docModel.rowOf.size()));
+        int[] next = {0};
+        short[][] ws = {new short[(model.rowOf.size() + (docModel == null ? 0 : docModel.rowOf.size())) * width]};
+        for (int part = 0; part < (docModel == null ? 1 : 2); part++) {
+            NerModel m = part == 0 ? model : docModel;
+            float scale = part == 0 ? scaleA : scaleB;
+            int shift = part * NT;
+            m.rowOf.forEach((key, r) -> {
+                int row = map.get(key);
+                if (row < 0) {
+                    row = next[0]++;
+                    map.put(key, row);
+                }
+                for (int t = 0; t < NT; t++) {
+                    ws[0][row * width + shift + t] = (short) Math.round(m.w[r * NT + t] / scale);
+                }
+            });
+        }
+        rowOf = new FeatureTable(map);
+        w = java.util.Arrays.copyOf(ws[0], next[0] * width);
+        final Lexicon lx = this.lexicon;
+        this.work = ThreadLocal.withInitial(() -> new Work(lx));
+    }
+
+    /** The model shipped in the jar (loaded once, then shared). */
+    public static NameFinder loadDefault() {
+        NameFinder nf = defaultInstance;
+        if (nf == null) {
+            synchronized (NameFinder.class) {
+                nf = defaultInstance;
+                if (nf == null) {
+                    try (InputStream m = resource(MODEL_RESOURCE); InputStream l = resource(LEXICON_RESOURCE);
+                         InputStream dm = NameFinder.class.getResourceAsStream(DOC_MODEL_RESOURCE)) {
+                        nf = new NameFinder(NerModel.read(m), dm == null ? null : NerModel.read(dm), Lexicon.read(l));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot load the NER model from the classpath", e);
+                    }
+                    defaultInstance = nf;
+                }
+            }
+        }
+        return nf;
+    }
+
+    /**
+     * Loads models and lexicon written by {@link NerTrainer}; {@code docModel} (the second-pass model used by
+     * {@link #findDocument}) and {@code lexicon} may be null.
+     */
+    public static NameFinder load(Path model, Path docModel, Path lexicon) throws IOException {
+        try (InputStream m = Files.newInputStream(model)) {
+            NerModel dm = null;
+            if (docModel != null) {
+                try (InputStream d = Files.newInputStream(docModel)) {
+                    dm = NerModel.read(d);
+                }
+            }
+            Lexicon lex = Lexicon.EMPTY;
+            if (lexicon != null) {
+                try (InputStream l = Files.newInputStream(lexicon)) {
+                    lex = Lexicon.read(l);
+                }
+            }
+            return new NameFinder(NerModel.read(m), dm, lex);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = NameFinder.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("missing classpath resource " + name);
+        }
+        return in;
+    }
+
+    /** Names in one tokenised sentence (CoNLL-style tokens, see {@link NerTokenizer}): PER, ORG and LOC spans. */
+    public List<NameSpan> find(String[] tokens) {
+        return find(tokens, false);
+    }
+
+    /** As {@link #find(String[])}, optionally keeping MISC spans (nationalities, events, ...). */
+    public List<NameSpan> find(String[] tokens, boolean keepMisc) {
+        check(tokens);
+        if (tokens.length == 0) {
+            return List.of();
+        }
+        Work wk = work.get();
+        int[] tags = tagFirst(wk, tokens, null, 0);
+        return NerModel.decodeSpans(tags, tokens.length, keepMisc);
+    }
+
+    /** First-pass BILOU tags of a non-empty sentence (a copy). */
+    int[] tagSentence(String[] tokens) {
+        return tagFirst(work.get(), tokens, null, 0).clone();
+    }
+
+    private static void check(String[] tokens) {
+        if (tokens == null) {
+            throw new IllegalArgumentException("null sentence");
+        }
+        for (String t : tokens) {
+            if (t == null || t.isEmpty()) {
+                throw new IllegalArgumentException("null or empty token");
+            }
+        }
+    }
+
+    /**
+     * Names in the sentences of one document (one list per sentence, PER/ORG/LOC). With a document-level model
+     * a second pass also sees what the first pass said about the other occurrences of each capitalised word in
+     * the document (the headline "CLINTON" and the body's "Clinton"); without one it is {@link #find} on every
+     * sentence.
+     */
+    public List<List<NameSpan>> findDocument(List<String[]> sentences) {
+        for (String[] s : sentences) {
+            check(s);
+        }
+        List<List<NameSpan>> out = new ArrayList<>(sentences.size());
+        Work wk = work.get();
+        if (!hasDoc) {
+            for (String[] s : sentences) {
+                out.add(s.length == 0 ? List.of() : NerModel.decodeSpans(tagFirst(wk, s, null, 0), s.length, false));
+            }
+            return out;
+        }
+        final int NT = NerModel.NT;
+        int total = 0;
+        for (String[] s : sentences) {
+            total += s.length;
+        }
+        if (wk.emDoc.length < total * NT) {
+            wk.emDoc = new float[Math.max(total * NT, wk.emDoc.length * 2)];
+        }
+        List<int[]> first = new ArrayList<>(sentences.size());
+        int off = 0;
+        for (String[] s : sentences) {
+            first.add(s.length == 0 ? new int[0] : tagFirst(wk, s, wk.emDoc, off).clone());
+            off += s.length * NT;
+        }
+        long[][] hints = DocHints.compute(sentences, first);
+        off = 0;
+        for (int k = 0; k < sentences.size(); k++) {
+            String[] s = sentences.get(k);
+            int n = s.length;
+            if (n == 0) {
+                out.add(List.of());
+                continue;
+            }
+            long[] h = hints[k];
+            float[] em = wk.em;
+            System.arraycopy(wk.emDoc, off, em, 0, n * NT);
+            for (int i = 0; i < n; i++) {
+                if (h[i] != 0 || (i > 0 && h[i - 1] != 0) || (i + 1 < n && h[i + 1] != 0)) {
+                    int f = Features.hintFeatures(s, h, i, Features.hashShape(s[i]), wk.keys, 0);
+                    addWeights(wk.keys, f, em, i * NT, NT);
+                }
+            }
+            NerModel.viterbi(em, n, transB, endB, wk.back, wk.delta, wk.tags);
+            out.add(NerModel.decodeSpans(wk.tags, n, false));
+            off += n * NT;
+        }
+        return out;
+    }
+
+    /** Whether this finder has a document-level second-pass model. */
+    public boolean hasDocumentModel() {
+        return hasDoc;
+    }
+
+    /** First pass; also accumulates the second-pass emissions into {@code emB[off...]} when given. */
+    private int[] tagFirst(Work wk, String[] toks, float[] emB, int offB) {
+        final int NT = NerModel.NT;
+        int n = toks.length;
+        wk.ensure(n);
+        Features fx = wk.fx;
+        fx.prepare(toks);
+        boolean caps = Features.allCaps(toks);
+        int[] acc = wk.acc;
+        int[] accB = wk.accB;
+        long[] keys = wk.keys;
+        short[] w = this.w;
+        int width = this.width;
+        float[] em = wk.em;
+        for (int i = 0; i < n; i++) {
+            int f = fx.extract(toks, i, caps, keys, 0);
+            java.util.Arrays.fill(acc, 0);
+            if (emB != null) {
+                java.util.Arrays.fill(accB, 0);
+            }
+            int[] rows = wk.rows;
+            for (int q = 0; q < f; q++) {
+                rows[q] = rowOf.get(keys[q]); // independent loads: let the CPU overlap the cache misses
+            }
+            for (int q = 0; q < f; q++) {
+                int r = rows[q];
+                if (r >= 0) {
+                    int b = r * width;
+                    for (int t = 0; t < NT; t++) {
+                        acc[t] += w[b + t];
+                    }
+                    if (emB != null) {
+                        b += NT;
+                        for (int t = 0; t < NT; t++) {
+                            accB[t] += w[b + t];
+                        }
+                    }
+                }
+            }
+            int eo = i * NT;
+            for (int t = 0; t < NT; t++) {
+                em[eo + t] = acc[t] * scaleA;
+            }
+            if (emB != null) {
+                int eb = offB + eo;
+                for (int t = 0; t < NT; t++) {
+                    emB[eb + t] = accB[t] * scaleB;
+                }
+            }
+        }
+        NerModel.viterbi(em, n, transA, endA, wk.back, wk.delta, wk.tags);
+        return wk.tags;
+    }
+
+    /** Adds the second-pass weights of {@code keys[0, f)} to {@code em[eo, eo + NT)}. */
+    private void addWeights(long[] keys, int f, float[] em, int eo, int NT) {
+        for (int q = 0; q < f; q++) {
+            int r = rowOf.get(keys[q]);
+            if (r >= 0) {
+                int b = r * width + NT;
+                for (int t = 0; t < NT; t++) {
+                    em[eo + t] += w[b + t] * scaleB;
+                }
+            }
+        }
+    }
+
+    /** Per-thread decoding buffers. */
+    static final class Work {
+        final Features fx;
+        long[] keys = new long[Features.MAXF];
+        float[] em = new float[0];
+        float[] emDoc = new float[0];
+        final int[] acc = new int[NerModel.NT];
+        final int[] rows = new int[Features.MAXF];
+        final int[] accB = new int[NerModel.NT];
+        int[] back = new int[0];
+        int[] tags = new int[0];
+        final float[] delta = new float[2 * NerModel.NT];
+
+        Work(Lexicon lex) {
+            fx = new Features(lex);
+        }
+
+        void ensure(int n) {
+            if (tags.length < n) {
+                int c = Math.max(n, tags.length * 2);
+                em = new float[c * NerModel.NT];
+                back = new int[c * NerModel.NT];
+                tags = new int[c];
+            }
+        }
+    }
+}

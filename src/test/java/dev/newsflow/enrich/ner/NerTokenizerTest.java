@@ -1,0 +1,54 @@
+package dev.newsflow.enrich.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class NerTokenizerTest {
+
+    private static List<String> texts(String s) {
+        return NerTokenizer.tokenize(s).stream().map(NerTokenizer.Token::text).toList();
+    }
+
+    @Test
+    void splitsLikeConll() {
+        assertThat(texts("Mr. Smith's company, Acme Inc., didn't go to the U.S. on Jan. 5 (reportedly)."))
+                .containsExactly("Mr.", "Smith", "'s", "company", ",", "Acme", "Inc.", ",", "did", "n't", "go", "to",
+                        "the", "U.S.", "on", "Jan.", "5", "(", "reportedly", ")", ".");
+        assertThat(texts("\"Pro-Western\" forces took 1,250.5 tonnes -- 40% more -- at $3 each; why?"))
+                .containsExactly("\"", "Pro-Western", "\"", "forces", "took", "1,250.5", "tonnes", "--", "40", "%",
+                        "more", "--", "at", "$", "3", "each", ";", "why", "?");
+        assertThat(texts("Erdoğan’s aide said: “Never.”")).containsExactly("Erdoğan", "’s", "aide", "said", ":", "“",
+                "Never", ".", "”");
+    }
+
+    @Test
+    void offsetsPointIntoTheInput() {
+        String text = "  Angela Merkel\u00a0met\tVladimir Putin in Moscow.\nThen she left...  ";
+
+        List<NerTokenizer.Token> tokens = NerTokenizer.tokenize(text);
+
+        assertThat(tokens).isNotEmpty();
+        for (NerTokenizer.Token t : tokens) {
+            assertThat(text.substring(t.start(), t.end())).isEqualTo(t.text());
+        }
+        assertThat(tokens.get(0).start()).isEqualTo(2);
+        assertThat(texts(text)).containsExactly("Angela", "Merkel", "met", "Vladimir", "Putin", "in", "Moscow", ".",
+                "Then", "she", "left", "...");
+    }
+
+    @Test
+    void sentencesAndEdgeCases() {
+        List<List<NerTokenizer.Token>> s = NerTokenizer.sentences("He left. She stayed in the U.S. \"Why?\" he asked.");
+
+        assertThat(s).hasSize(3);
+        assertThat(s.get(1).stream().map(NerTokenizer.Token::text).toList())
+                .containsExactly("She", "stayed", "in", "the", "U.S.", "\"", "Why", "?", "\"");
+        assertThat(NerTokenizer.tokenize(null)).isEmpty();
+        assertThat(NerTokenizer.tokenize("   ")).isEmpty();
+        assertThat(texts("...")).containsExactly("...");
+        assertThat(texts("'")).containsExactly("'");
+    }
+}
