@@ -2,7 +2,6 @@ package dev.newsflow.cli;
 
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.NewsEnricher;
-import dev.newsflow.enrich.entities.AliasDictionary;
 import dev.newsflow.enrich.entities.KnowledgeBase;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -16,13 +15,18 @@ final class EnrichmentOptions {
                     + "{\"id\": ..., \"deleted\": true} removes one (format: tools/kb/README.md).")
     Path kbOverrides;
 
+    @Option(names = "--ner", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Find names the knowledge base does not know with the open-set NER model (default: on; "
+                    + "--no-ner links through the dictionary only, several times faster).")
+    boolean ner;
+
     /** Loads the knowledge base once; every stream task gets its own enricher over it. */
     Supplier<Enricher> enrichers() {
         KnowledgeBase kb = KnowledgeBase.loadDefault();
         if (kbOverrides != null) {
             kb = kb.withOverrides(kbOverrides);
         }
-        NewsEnricher.Shared shared = new NewsEnricher.Shared(kb, AliasDictionary.of(kb));
+        NewsEnricher.Shared shared = NewsEnricher.Shared.of(kb, ner);
         return () -> new NewsEnricher(shared);
     }
 }

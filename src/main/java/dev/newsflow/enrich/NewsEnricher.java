@@ -3,37 +3,62 @@ package dev.newsflow.enrich;
 import dev.newsflow.enrich.entities.AliasDictionary;
 import dev.newsflow.enrich.entities.EntityLinker;
 import dev.newsflow.enrich.entities.KnowledgeBase;
+import dev.newsflow.enrich.entities.NameSpotter;
+import dev.newsflow.enrich.ner.NameFinder;
 import dev.newsflow.enrich.lang.LanguageIdentifier;
 import java.util.List;
 
 /**
- * newsflow's enricher: language, then entities linked through the knowledge base's alias dictionary.
+ * newsflow's enricher: language, then entities: the knowledge base's alias dictionary merged with open-set
+ * names from the NER model.
  * Build one {@link Shared} per process (the dictionary is immutable and large) and one enricher per thread.
  */
 public final class NewsEnricher implements Enricher {
 
-    /** What every enricher instance shares: the loaded knowledge base and its index. */
-    public record Shared(KnowledgeBase knowledgeBase, AliasDictionary dictionary) {
+    /**
+     * What every enricher instance shares: the knowledge base, its index and the open-set name finder (null to
+     * link through the dictionary only).
+     */
+    public record Shared(KnowledgeBase knowledgeBase, AliasDictionary dictionary, NameFinder nameFinder) {
 
+        /** The shipped knowledge base and name finder. */
         public static Shared loadDefault() {
-            KnowledgeBase kb = KnowledgeBase.loadDefault();
-            return new Shared(kb, AliasDictionary.of(kb));
+            return of(KnowledgeBase.loadDefault(), true);
+        }
+
+        public static Shared of(KnowledgeBase kb, boolean withNer) {
+            return new Shared(kb, AliasDictionary.of(kb), withNer ? NameFinder.loadDefault() : null);
+        }
+
+        String nerVersion() {
+            return nameFinder == null ? "none" : NER_VERSION;
         }
     }
+
+    private static final String NER_VERSION = readNerVersion();
 
     private final LanguageIdentifier languages = new LanguageIdentifier();
     private final EntityLinker linker;
     private final EnricherVersions versions;
 
     public NewsEnricher(Shared shared) {
-        this.linker = new EntityLinker(shared.dictionary());
-        this.versions = new EnricherVersions("none", shared.knowledgeBase().version(), "none");
+        this.linker = new EntityLinker(shared.dictionary(),
+                shared.nameFinder() == null ? null : new NameSpotter(shared.nameFinder()));
+        this.versions = new EnricherVersions("none", shared.knowledgeBase().version(), shared.nerVersion());
     }
 
     @Override
     public Enrichment enrich(Document document) {
         return new Enrichment(languages.identify(document.text(), document.declaredLanguage()),
                 linker.link(document), List.of());
+    }
+
+    private static String readNerVersion() {
+        try (var in = NewsEnricher.class.getResourceAsStream("/ner/VERSION")) {
+            return in == null ? "unversioned" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (java.io.IOException e) {
+            return "unversioned";
+        }
     }
 
     @Override

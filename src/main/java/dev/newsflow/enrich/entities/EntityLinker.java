@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.entities;
 
 import dev.newsflow.enrich.Document;
+import dev.newsflow.enrich.entities.EntityMatch.EntityKind;
 import dev.newsflow.enrich.entities.EntityMatch.LinkSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,9 +25,20 @@ public final class EntityLinker {
     private static final int LEAD_CHARS = 400;
 
     private final AliasDictionary dictionary;
+    private final NameSpotter spotter;
 
+    /** Dictionary linking only. */
     public EntityLinker(AliasDictionary dictionary) {
+        this(dictionary, null);
+    }
+
+    /**
+     * Dictionary linking merged with open-set names: the dictionary wins on id and type; a name the model
+     * confirms lets an ambiguous alias of a matching type link; other names get a stable local id.
+     */
+    public EntityLinker(AliasDictionary dictionary, NameSpotter spotter) {
         this.dictionary = dictionary;
+        this.spotter = spotter;
     }
 
     public List<EntityMatch> link(Document document) {
@@ -49,30 +61,121 @@ public final class EntityLinker {
             }
         }
 
-        Map<String, List<Span>> mentions = new LinkedHashMap<>();
-        Map<String, KbEntity> entities = new HashMap<>();
+        List<NameSpotter.Name> names = spotter == null ? List.of() : spotter.spot(text);
+        Linked linked = new Linked();
+        List<int[]> covered = new ArrayList<>();
         for (AliasDictionary.Hit hit : hits) {
             int start = tokens.get(hit.from()).start();
             int end = tokens.get(hit.to() - 1).end();
+            NameSpotter.Name confirmed = exactName(names, start, end);
             for (Alias alias : hit.acceptable()) {
-                if (allowed(alias, start, document.bodyStart(), firstFullName, namedUnambiguously)) {
-                    String id = alias.entity().id();
-                    entities.put(id, alias.entity());
-                    mentions.computeIfAbsent(id, k -> new ArrayList<>()).add(new Span(start, end, text.substring(start, end)));
+                boolean confirmedByModel = confirmed != null && compatible(confirmed.type(), alias.entity().type());
+                if (allowed(alias, start, document.bodyStart(), firstFullName, namedUnambiguously)
+                        || (alias.ambiguous() && alias.kind() == Alias.Kind.NAME && confirmedByModel)) {
+                    linked.add(alias.entity(), new Span(start, end, text.substring(start, end)), overlapsAny(names, start, end));
+                    covered.add(new int[] {start, end});
                     break;
                 }
             }
         }
+        for (NameSpotter.Name name : names) {
+            if (!overlapsCovered(covered, name.start(), name.end())) {
+                linked.addLocal(name, text);
+            }
+        }
 
-        List<EntityMatch> matches = new ArrayList<>(mentions.size());
-        mentions.forEach((id, spans) -> {
-            KbEntity entity = entities.get(id);
+        List<EntityMatch> matches = new ArrayList<>(linked.mentions.size());
+        linked.mentions.forEach((id, spans) -> {
+            KbEntity entity = linked.entities.get(id);
+            LinkSource source = entity.id().startsWith(LOCAL_PREFIX) ? LinkSource.NER
+                    : linked.confirmed.contains(id) ? LinkSource.DICTIONARY_AND_NER : LinkSource.DICTIONARY;
             matches.add(new EntityMatch(id, entity.name(), entity.type(), entity.countryCode(), entity.wikidataId(),
-                    LinkSource.DICTIONARY, salience(spans, document), spans));
+                    source, salience(spans, document), spans));
         });
         matches.sort(Comparator.comparingDouble(EntityMatch::salience).reversed()
                 .thenComparingInt(m -> m.mentions().get(0).start()));
         return matches;
+    }
+
+    static final String LOCAL_PREFIX = "local:";
+
+    /** Mentions grouped by entity, in text order. */
+    private static final class Linked {
+        final Map<String, List<Span>> mentions = new LinkedHashMap<>();
+        final Map<String, KbEntity> entities = new HashMap<>();
+        final java.util.Set<String> confirmed = new java.util.HashSet<>();
+
+        void add(KbEntity entity, Span span, boolean confirmedByModel) {
+            entities.put(entity.id(), entity);
+            mentions.computeIfAbsent(entity.id(), k -> new ArrayList<>()).add(span);
+            if (confirmedByModel) {
+                confirmed.add(entity.id());
+            }
+        }
+
+        /**
+         * A name the knowledge base does not know: id {@code local:<type>:<folded name>}, so the same name gets
+         * the same id in every article; a one-word person name joins an earlier person whose last word it is.
+         */
+        void addLocal(NameSpotter.Name name, String text) {
+            String surface = text.substring(name.start(), name.end());
+            String key = String.join("-", Tokenizer.keys(surface)).replaceAll("[^\\p{L}\\p{N}]+", "-")
+                    .replaceAll("^-+|-+$", "");
+            if (key.isEmpty()) {
+                return;
+            }
+            String kind = name.type().name().toLowerCase(java.util.Locale.ROOT);
+            String id = LOCAL_PREFIX + kind + ":" + key;
+            if (name.type() == EntityKind.PERSON && !key.contains("-")) {
+                for (KbEntity known : entities.values()) {
+                    if (known.id().startsWith(LOCAL_PREFIX + kind + ":") && known.id().endsWith("-" + key)) {
+                        id = known.id();
+                        break;
+                    }
+                }
+            }
+            KbEntity entity = entities.computeIfAbsent(id, k -> new KbEntity(k, surface, name.type(), null, null, 0));
+            mentions.computeIfAbsent(id, k -> new ArrayList<>()).add(new Span(name.start(), name.end(), surface));
+            if (surface.length() > entity.name().length()) {
+                entities.put(id, new KbEntity(id, surface, name.type(), null, null, 0));
+            }
+        }
+    }
+
+    private static NameSpotter.Name exactName(List<NameSpotter.Name> names, int start, int end) {
+        for (NameSpotter.Name name : names) {
+            if (name.start() == start && name.end() == end) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static boolean overlapsAny(List<NameSpotter.Name> names, int start, int end) {
+        for (NameSpotter.Name name : names) {
+            if (name.start() < end && start < name.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlapsCovered(List<int[]> spans, int start, int end) {
+        for (int[] span : spans) {
+            if (span[0] < end && start < span[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the model's type agrees with the knowledge base's: any place counts as a LOCATION. */
+    private static boolean compatible(EntityMatch.EntityKind modelType, EntityMatch.EntityKind kbType) {
+        if (modelType == EntityMatch.EntityKind.LOCATION) {
+            return kbType == EntityMatch.EntityKind.LOCATION || kbType == EntityMatch.EntityKind.COUNTRY
+                    || kbType == EntityMatch.EntityKind.CITY;
+        }
+        return modelType == kbType;
     }
 
     private static boolean allowed(Alias alias, int start, int bodyStart, Map<String, Integer> firstFullName,

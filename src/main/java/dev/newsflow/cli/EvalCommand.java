@@ -1,0 +1,43 @@
+package dev.newsflow.cli;
+
+import dev.newsflow.enrich.ner.NameFinder;
+import dev.newsflow.enrich.ner.NerEvaluator;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code newsflow eval ...}: quality figures of the enrichment models on labelled data. */
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate enrichment against labelled data.",
+        subcommands = {EvalCommand.Ner.class})
+final class EvalCommand {
+
+    /** {@code newsflow eval ner FILE}: entity-level exact-match P/R/F1 on a CoNLL-format file. */
+    @Command(name = "ner", mixinStandardHelpOptions = true,
+            description = "Entity-level exact-match precision, recall and F1 per type and micro-averaged over PER, ORG "
+                    + "and LOC on a CoNLL-format file (CoNLL-2003 IOB1 or re3d IOB2; MISC ignored; tokens tagged as given).")
+    static final class Ner implements Callable<Integer> {
+
+        @Parameters(paramLabel = "FILE", description = "CoNLL-format file, e.g. ../shared/data/ner/conll2003/eng.testa")
+        Path file;
+
+        @Option(names = "--sentence", description = "Tag sentence by sentence instead of whole documents (two-pass).")
+        boolean sentence;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            NameFinder finder = NameFinder.loadDefault();
+            NerEvaluator.Result result = NerEvaluator.evaluate(finder, file, !sentence);
+            spec.commandLine().getOut().println("file: " + file + (sentence ? " (sentence by sentence)" : " (document-level, two-pass)"));
+            spec.commandLine().getOut().print(result.table());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}
