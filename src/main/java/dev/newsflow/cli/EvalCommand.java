@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code newsflow eval ...}: quality figures of the enrichment models on labelled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate enrichment against labelled data.",
-        subcommands = {EvalCommand.Ner.class})
+        subcommands = {EvalCommand.Ner.class, EvalCommand.Topics.class})
 final class EvalCommand {
 
     /** {@code newsflow eval ner FILE}: entity-level exact-match P/R/F1 on a CoNLL-format file. */
@@ -37,6 +37,23 @@ final class EvalCommand {
             spec.commandLine().getOut().println("file: " + file + (sentence ? " (sentence by sentence)" : " (document-level, two-pass)"));
             spec.commandLine().getOut().print(result.table());
             spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    /** {@code newsflow eval topics ...}: per-topic and micro P/R/F1 against a labelled set, with errors and evidence. */
+    @Command(name = "topics", mixinStandardHelpOptions = true,
+            description = "Precision, recall and F1 per topic and micro-averaged over the nine default topics, from a "
+                    + "gold JSON-lines file (id, topics) joined with an articles file. Arguments as TopicEvaluator takes "
+                    + "them: --gold FILE --articles FILE [--errors] [--csv-recall TOPIC=FILE] (docs/TOPIC_RULES.md).")
+    static final class Topics implements Callable<Integer> {
+
+        @Parameters(arity = "1..*", paramLabel = "ARG", description = "TopicEvaluator arguments.")
+        java.util.List<String> args;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.newsflow.enrich.topics.TopicEvaluator.main(args.toArray(String[]::new));
             return 0;
         }
     }

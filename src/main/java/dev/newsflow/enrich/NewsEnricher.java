@@ -1,16 +1,19 @@
 package dev.newsflow.enrich;
 
 import dev.newsflow.enrich.entities.AliasDictionary;
+import dev.newsflow.enrich.entities.EntityMatch;
 import dev.newsflow.enrich.entities.EntityLinker;
 import dev.newsflow.enrich.entities.KnowledgeBase;
 import dev.newsflow.enrich.entities.NameSpotter;
 import dev.newsflow.enrich.ner.NameFinder;
+import dev.newsflow.enrich.topics.Taxonomy;
+import dev.newsflow.enrich.topics.TopicClassifier;
 import dev.newsflow.enrich.lang.LanguageIdentifier;
 import java.util.List;
 
 /**
- * newsflow's enricher: language, then entities: the knowledge base's alias dictionary merged with open-set
- * names from the NER model.
+ * newsflow's enricher: language; entities (the knowledge base's alias dictionary merged with open-set names
+ * from the NER model); topics from the taxonomy's rules, which may require or weigh those entities.
  * Build one {@link Shared} per process (the dictionary is immutable and large) and one enricher per thread.
  */
 public final class NewsEnricher implements Enricher {
@@ -19,15 +22,17 @@ public final class NewsEnricher implements Enricher {
      * What every enricher instance shares: the knowledge base, its index and the open-set name finder (null to
      * link through the dictionary only).
      */
-    public record Shared(KnowledgeBase knowledgeBase, AliasDictionary dictionary, NameFinder nameFinder) {
+    public record Shared(KnowledgeBase knowledgeBase, AliasDictionary dictionary, NameFinder nameFinder,
+                         Taxonomy taxonomy) {
 
-        /** The shipped knowledge base and name finder. */
+        /** The shipped knowledge base, name finder and taxonomy. */
         public static Shared loadDefault() {
             return of(KnowledgeBase.loadDefault(), true);
         }
 
         public static Shared of(KnowledgeBase kb, boolean withNer) {
-            return new Shared(kb, AliasDictionary.of(kb), withNer ? NameFinder.loadDefault() : null);
+            return new Shared(kb, AliasDictionary.of(kb), withNer ? NameFinder.loadDefault() : null,
+                    Taxonomy.loadDefault());
         }
 
         String nerVersion() {
@@ -39,18 +44,22 @@ public final class NewsEnricher implements Enricher {
 
     private final LanguageIdentifier languages = new LanguageIdentifier();
     private final EntityLinker linker;
+    private final TopicClassifier topics;
     private final EnricherVersions versions;
 
     public NewsEnricher(Shared shared) {
         this.linker = new EntityLinker(shared.dictionary(),
                 shared.nameFinder() == null ? null : new NameSpotter(shared.nameFinder()));
-        this.versions = new EnricherVersions("none", shared.knowledgeBase().version(), shared.nerVersion());
+        this.topics = new TopicClassifier(shared.taxonomy());
+        this.versions = new EnricherVersions(shared.taxonomy().version(), shared.knowledgeBase().version(),
+                shared.nerVersion());
     }
 
     @Override
     public Enrichment enrich(Document document) {
-        return new Enrichment(languages.identify(document.text(), document.declaredLanguage()),
-                linker.link(document), List.of());
+        List<EntityMatch> entities = linker.link(document);
+        return new Enrichment(languages.identify(document.text(), document.declaredLanguage()), entities,
+                topics.classify(document, entities));
     }
 
     private static String readNerVersion() {
