@@ -73,6 +73,16 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aMonologueThatDronesOnLongAndAHolidayCaravanAreNeitherDronesNorMigration() {
+        Document d = doc("Review: the host is back, and so is the monologue",
+                "The host strolls out and drones on for the better part of a quarter of an hour. " + FILLER
+                        + "The monologue drones on long after the laughs have run out. The best joke is about a family "
+                        + "holiday in a caravan. " + FILLER + "The caravan's chemical toilet gets the last laugh.");
+
+        assertThat(topics(d)).doesNotContain("drones", "migration");
+    }
+
+    @Test
     void playerNamedDronesIsNotDrones() {
         Document d = doc("Kyron Drones leads Hokies past Miami",
                 "Kyron Drones threw for 250 yards and two touchdowns. Kyron Drones also ran for 80 yards as the "
