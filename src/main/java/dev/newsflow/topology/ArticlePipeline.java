@@ -3,14 +3,12 @@ package dev.newsflow.topology;
 import dev.newsflow.enrich.Document;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichment;
-import dev.newsflow.enrich.dedup.UrlCanonicaliser;
 import dev.newsflow.enrich.text.NormalisedText;
 import dev.newsflow.enrich.text.TextNormaliser;
 import dev.newsflow.registry.AvroWireException;
 import dev.newsflow.schema.BodyFormat;
 import dev.newsflow.schema.FailureStage;
 import dev.newsflow.schema.RawArticle;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -92,13 +90,8 @@ final class ArticlePipeline {
     }
 
     private static Document document(RawArticle raw, NormalisedText text) {
-        String domain = raw.getSource().getDomain();
-        if (domain == null || domain.isBlank()) {
-            String host = URI.create(raw.getUrl().trim()).getHost();
-            domain = host == null ? null : UrlCanonicaliser.registrableHost(host);
-        }
-        return new Document(raw.getId(), text.title(), text.text(), text.bodyStart(), raw.getLanguage(), domain,
-                raw.getPublishedAt());
+        return new Document(raw.getId(), text.title(), text.text(), text.bodyStart(), raw.getLanguage(),
+                EnrichedArticleMapper.sourceDomain(raw), raw.getPublishedAt());
     }
 
     private Outcome rejected(InputRecord input, String articleId, Rejection rejection) {

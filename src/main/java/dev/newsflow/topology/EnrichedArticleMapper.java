@@ -74,12 +74,17 @@ final class EnrichedArticleMapper {
     }
 
     private static Source source(RawArticle raw) {
+        return new Source(raw.getSource().getName().strip(), sourceDomain(raw));
+    }
+
+    /** The crawler's domain, or the URL's host without {@code www.} when the crawler sent none. */
+    static String sourceDomain(RawArticle raw) {
         String domain = raw.getSource().getDomain();
         if (domain == null || domain.isBlank()) {
             String host = URI.create(raw.getUrl().trim()).getHost();
             domain = host == null ? null : UrlCanonicaliser.registrableHost(host);
         }
-        return new Source(raw.getSource().getName().strip(), domain);
+        return domain;
     }
 
     private static List<String> authors(List<String> authors) {
