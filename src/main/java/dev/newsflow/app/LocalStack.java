@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,12 +47,6 @@ public final class LocalStack implements AutoCloseable {
      */
     public record Options(Path dataDir, int brokerPort, int registryPort, Duration sampleInterval) {
     }
-
-    /**
-     * A restarted instance waits for its predecessor's group session to expire (Kafka 4.4 still did, here,
-     * despite a LEAVE_GROUP close), so the one-instance local stack keeps that wait short.
-     */
-    private static final Map<String, String> LOCAL_CLIENT_DEFAULTS = Map.of("session.timeout.ms", "10000");
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -101,7 +94,6 @@ public final class LocalStack implements AutoCloseable {
                 .schemaRegistryUrl(registry.url())
                 .stateDir(options.dataDir().resolve("streams"))
                 .httpPort(base.httpPort() < 0 ? -1 : FreePorts.preferred(base.httpPort()))
-                .clientConfig(LOCAL_CLIENT_DEFAULTS)
                 .clientConfig(base.clientConfig())
                 .build();
         NewsflowApplication app = NewsflowApplication.start(config, enrichers);

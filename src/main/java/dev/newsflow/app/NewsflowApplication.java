@@ -123,7 +123,9 @@ public final class NewsflowApplication implements AutoCloseable {
         if (health != null) {
             health.close();
         }
-        streams.close(Duration.ofSeconds(30));
+        // Leaving the group hands the partitions over at once, instead of after the session timeout (45 s).
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
         stopped.countDown();
     }
 }

@@ -47,7 +47,7 @@ final class PipelineFixture {
                 .keyFormat(keyFormat)
                 .stateDir(stateDir)
                 .httpPort(0)
-                .clientConfig(Map.of("commit.interval.ms", "100", "session.timeout.ms", "10000"))
+                .clientConfig(Map.of("commit.interval.ms", "100"))
                 .build();
         this.registry = RestSchemaRegistryClient.fromConfig(ClientProperties.serde(config));
     }
