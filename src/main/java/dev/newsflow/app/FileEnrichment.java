@@ -1,15 +1,14 @@
 package dev.newsflow.app;
 
 import dev.newsflow.client.ArticleFiles;
-import dev.newsflow.enrich.Document;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichment;
 import dev.newsflow.enrich.entities.EntityMatch;
 import dev.newsflow.enrich.entities.Span;
 import dev.newsflow.enrich.text.NormalisedText;
 import dev.newsflow.enrich.text.TextNormaliser;
-import dev.newsflow.schema.BodyFormat;
 import dev.newsflow.schema.RawArticle;
+import dev.newsflow.topology.ArticleDocuments;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,9 +42,8 @@ public final class FileEnrichment {
     }
 
     private void print(String location, RawArticle raw) {
-        NormalisedText text = normaliser.normalise(raw.getTitle(), raw.getBody(), raw.getBodyFormat() == BodyFormat.HTML);
-        Enrichment enrichment = enricher.enrich(new Document(raw.getId(), text.title(), text.text(), text.bodyStart(),
-                raw.getLanguage(), raw.getSource().getDomain(), raw.getPublishedAt()));
+        NormalisedText text = ArticleDocuments.normalise(normaliser, raw);
+        Enrichment enrichment = enricher.enrich(ArticleDocuments.of(raw, text));
         out.printf(Locale.ROOT, "== %s  %s%n   language %s %.2f (%s)%n", location, text.title(),
                 enrichment.language().code(), enrichment.language().confidence(), enrichment.language().method());
         for (EntityMatch entity : enrichment.entities()) {

@@ -1,16 +1,13 @@
 package dev.newsflow.topology;
 
-import dev.newsflow.enrich.Document;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichment;
 import dev.newsflow.enrich.text.NormalisedText;
 import dev.newsflow.enrich.text.TextNormaliser;
 import dev.newsflow.registry.AvroWireException;
-import dev.newsflow.schema.BodyFormat;
 import dev.newsflow.schema.FailureStage;
 import dev.newsflow.schema.RawArticle;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
@@ -69,7 +66,7 @@ final class ArticlePipeline {
         }
         NormalisedText text;
         try {
-            text = normaliser.normalise(raw.getTitle(), raw.getBody(), raw.getBodyFormat() == BodyFormat.HTML);
+            text = ArticleDocuments.normalise(normaliser, raw);
         } catch (RuntimeException | StackOverflowError e) {
             return rejected(input, articleId, new Rejection(FailureStage.NORMALISE, "normalisation-failed",
                     "text normalisation failed: " + e, e));
@@ -80,18 +77,13 @@ final class ArticlePipeline {
         }
         Enrichment enrichment;
         try {
-            enrichment = enricher.enrich(document(raw, text));
+            enrichment = enricher.enrich(ArticleDocuments.of(raw, text));
         } catch (RuntimeException | StackOverflowError e) {
             return rejected(input, articleId, new Rejection(FailureStage.ENRICH, "enrichment-failed",
                     "enrichment failed: " + e, e));
         }
         return new Outcome.Enriched(EnrichedArticleMapper.toAvro(raw, text, enrichment, enricher.versions(), input,
                 clock.instant()));
-    }
-
-    private static Document document(RawArticle raw, NormalisedText text) {
-        return new Document(raw.getId(), text.title(), text.text(), text.bodyStart(), raw.getLanguage(),
-                EnrichedArticleMapper.sourceDomain(raw), raw.getPublishedAt());
     }
 
     private Outcome rejected(InputRecord input, String articleId, Rejection rejection) {
