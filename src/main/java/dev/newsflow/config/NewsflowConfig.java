@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param httpHost           address the health and metrics endpoint binds to
  * @param httpPort           port of the health and metrics endpoint; -1 disables it, 0 picks a free one
  * @param clientConfig       extra Kafka client and registry settings (SASL, TLS, basic auth, tuning), passed through
+ * @param rulesTopic         compacted topic of taxonomy updates (key "taxonomy", value YAML), applied without restart
+ * @param kbTopic            compacted topic of knowledge-base updates (key entity id, value JSON entry)
+ * @param topicStreamPattern name of each topic's own output stream; {@code {topic}} stands for the topic id
  */
 public record NewsflowConfig(
         String applicationId,
@@ -44,7 +47,10 @@ public record NewsflowConfig(
         Path stateDir,
         String httpHost,
         int httpPort,
-        Map<String, String> clientConfig) {
+        Map<String, String> clientConfig,
+        String rulesTopic,
+        String kbTopic,
+        String topicStreamPattern) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow";
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
@@ -59,6 +65,11 @@ public record NewsflowConfig(
     public static final int DEFAULT_MAX_BODY_CHARS = 500_000;
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final String DEFAULT_RULES_TOPIC = "news.rules";
+    public static final String DEFAULT_KB_TOPIC = "news.kb";
+    public static final String DEFAULT_TOPIC_STREAM_PATTERN = "news.topic.{topic}";
+    /** Placeholder for the topic id in {@link #topicStreamPattern()}. */
+    public static final String TOPIC_PLACEHOLDER = "{topic}";
 
     /** Encodings of record keys: plain UTF-8, or an Avro string in the Confluent wire format. */
     public enum KeyFormat { STRING, AVRO }
@@ -85,6 +96,12 @@ public record NewsflowConfig(
         Objects.requireNonNull(keyFormat, "keyFormat");
         Objects.requireNonNull(httpHost, "httpHost");
         clientConfig = Map.copyOf(clientConfig);
+        Objects.requireNonNull(rulesTopic, "rulesTopic");
+        Objects.requireNonNull(kbTopic, "kbTopic");
+        if (topicStreamPattern == null || !topicStreamPattern.contains(TOPIC_PLACEHOLDER)) {
+            throw new IllegalArgumentException("the per-topic stream pattern must contain " + TOPIC_PLACEHOLDER
+                    + ", got " + topicStreamPattern);
+        }
     }
 
     /** Settings that work against a broker on localhost:9092 and a registry on localhost:8081. */
@@ -92,7 +109,8 @@ public record NewsflowConfig(
         return new NewsflowConfig(DEFAULT_APPLICATION_ID, DEFAULT_BOOTSTRAP_SERVERS, DEFAULT_SCHEMA_REGISTRY_URL,
                 List.of(DEFAULT_INPUT_TOPIC), DEFAULT_OUTPUT_TOPIC, DEFAULT_ERROR_TOPIC, DEFAULT_PARTITIONS,
                 DEFAULT_REPLICATION_FACTOR, DEFAULT_PROCESSING_GUARANTEE, KeyFormat.STRING, DEFAULT_MAX_RECORD_BYTES,
-                DEFAULT_MAX_BODY_CHARS, null, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Map.of());
+                DEFAULT_MAX_BODY_CHARS, null, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Map.of(), DEFAULT_RULES_TOPIC,
+                DEFAULT_KB_TOPIC, DEFAULT_TOPIC_STREAM_PATTERN);
     }
 
     /** A builder starting from these settings. */
@@ -118,6 +136,9 @@ public record NewsflowConfig(
         private String httpHost;
         private int httpPort;
         private Map<String, String> clientConfig;
+        private String rulesTopic;
+        private String kbTopic;
+        private String topicStreamPattern;
 
         private Builder(NewsflowConfig c) {
             applicationId = c.applicationId;
@@ -136,6 +157,9 @@ public record NewsflowConfig(
             httpHost = c.httpHost;
             httpPort = c.httpPort;
             clientConfig = c.clientConfig;
+            rulesTopic = c.rulesTopic;
+            kbTopic = c.kbTopic;
+            topicStreamPattern = c.topicStreamPattern;
         }
 
         public Builder applicationId(String value) { applicationId = value; return this; }
@@ -153,6 +177,9 @@ public record NewsflowConfig(
         public Builder stateDir(Path value) { stateDir = value; return this; }
         public Builder httpHost(String value) { httpHost = value; return this; }
         public Builder httpPort(int value) { httpPort = value; return this; }
+        public Builder rulesTopic(String value) { rulesTopic = value; return this; }
+        public Builder kbTopic(String value) { kbTopic = value; return this; }
+        public Builder topicStreamPattern(String value) { topicStreamPattern = value; return this; }
 
         /** Adds pass-through client settings; later ones win. */
         public Builder clientConfig(Map<String, String> extra) {
@@ -165,7 +192,7 @@ public record NewsflowConfig(
         public NewsflowConfig build() {
             return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
                     errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes,
-                    maxBodyChars, stateDir, httpHost, httpPort, clientConfig);
+                    maxBodyChars, stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.newsflow.topology;
 
 import dev.newsflow.config.NewsflowConfig;
 import dev.newsflow.enrich.Enricher;
+import dev.newsflow.enrich.LiveModels;
+import dev.newsflow.schema.EnrichedArticle;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,10 +25,29 @@ public final class NewsflowTopology {
     }
 
     /**
+     * The article pipeline with fixed enrichers and no control plane: what topology tests and tools need.
+     *
      * @param enrichers makes one enricher per stream task, so enrichers need not be thread-safe
      */
     public static Topology build(NewsflowConfig config, Topics topics, Supplier<Enricher> enrichers, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
+        addArticlePipeline(builder, config, topics, enrichers, clock);
+        return builder.build();
+    }
+
+    /**
+     * The application's topology: the article pipeline enriching with {@code models}, plus the control plane
+     * that replaces their rules and knowledge-base entries while it runs.
+     */
+    public static Topology build(NewsflowConfig config, Topics topics, LiveModels models, Clock clock) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addArticlePipeline(builder, config, topics, models::enricher, clock);
+        ControlTopology.addTo(builder, topics, models, config.maxRecordBytes(), clock);
+        return builder.build();
+    }
+
+    private static void addArticlePipeline(StreamsBuilder builder, NewsflowConfig config, Topics topics,
+                                           Supplier<Enricher> enrichers, Clock clock) {
         // Values are read as bytes and decoded in the pipeline, so undecodable input becomes a dead letter that
         // keeps its bytes instead of an exception in the consumer.
         KStream<byte[], byte[]> raw = builder.stream(topics.input(),
@@ -36,14 +57,20 @@ public final class NewsflowTopology {
                         config.maxBodyChars(), clock)),
                 Named.as("decode-validate-normalise-enrich"));
         outcomes.split(Named.as("outcome-"))
-                .branch((key, outcome) -> outcome instanceof Outcome.Enriched, Branched.withConsumer(enriched -> enriched
-                        .mapValues(outcome -> ((Outcome.Enriched) outcome).article(), Named.as("enriched-article"))
-                        .to(topics.enriched(), Produced.with(topics.keySerde(), topics.enrichedSerde())
-                                .withName("enriched-articles")), "enriched"))
+                .branch((key, outcome) -> outcome instanceof Outcome.Enriched, Branched.withConsumer(enriched ->
+                        addOutputs(enriched.mapValues(outcome -> ((Outcome.Enriched) outcome).article(),
+                                Named.as("enriched-article")), topics), "enriched"))
                 .defaultBranch(Branched.withConsumer(rejected -> rejected
                         .mapValues(outcome -> ((Outcome.Rejected) outcome).letter(), Named.as("dead-letter"))
                         .to(topics.deadLetters(), Produced.with(topics.keySerde(), topics.deadLetterSerde())
                                 .withName("dead-letters")), "rejected"));
-        return builder.build();
+    }
+
+    private static void addOutputs(KStream<String, EnrichedArticle> enriched, Topics topics) {
+        Produced<String, EnrichedArticle> produced = Produced.with(topics.keySerde(), topics.enrichedSerde());
+        enriched.to(topics.enriched(), produced.withName("enriched-articles"));
+        enriched.processValues(TopicFanOut::new, Named.as("copy-per-topic"))
+                .to(TopicFanOut.destination(topics), Produced.with(topics.keySerde(), topics.enrichedSerde())
+                        .withName("per-topic-streams"));
     }
 }

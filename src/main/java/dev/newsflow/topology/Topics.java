@@ -24,10 +24,40 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param input       raw article topics (values: RawArticle)
  * @param enriched    enriched article topic (keys: article id; values: EnrichedArticle)
  * @param deadLetters dead-letter topic (keys: article id when known, else null; values: DeadLetter)
+ * @param control     topics of rule and knowledge-base updates (UTF-8 text keys and values)
+ * @param topicStreamPattern name of each taxonomy topic's stream (values: EnrichedArticle), see
+ *                    {@link #topicStream(String)}
  */
 public record Topics(List<String> input, String enriched, String deadLetters,
                      Serde<String> keySerde, Serde<RawArticle> rawSerde, Serde<EnrichedArticle> enrichedSerde,
-                     Serde<DeadLetter> deadLetterSerde) {
+                     Serde<DeadLetter> deadLetterSerde, ControlTopics control, String topicStreamPattern) {
+
+    /**
+     * Where users publish updates and where newsflow keeps the ones it accepted. Accepted topics are per
+     * application id: each application validates for itself, and every instance of it reads them as global stores.
+     *
+     * @param rules         users' taxonomy updates (key "taxonomy", value YAML; a tombstone restores the shipped one)
+     * @param rulesAccepted the updates that passed validation, read by every instance
+     * @param kb            users' knowledge-base updates (key entity id, value JSON entry; a tombstone withdraws it)
+     * @param kbAccepted    the entries that passed validation, read by every instance
+     */
+    public record ControlTopics(String rules, String rulesAccepted, String kb, String kbAccepted) {
+
+        static ControlTopics of(NewsflowConfig config) {
+            return new ControlTopics(config.rulesTopic(), config.applicationId() + "-rules-accepted",
+                    config.kbTopic(), config.applicationId() + "-kb-accepted");
+        }
+
+        /** Serde of control keys and values: plain UTF-8, so any tool (kcat, console producer) can publish. */
+        public static Serde<String> serde() {
+            return Serdes.String();
+        }
+    }
+
+    /** Name of the output stream of taxonomy topic {@code topicId}. */
+    public String topicStream(String topicId) {
+        return topicStreamPattern.replace(NewsflowConfig.TOPIC_PLACEHOLDER, topicId);
+    }
 
     /** Topics and serdes for {@code config}, sharing one registry client (and so one schema cache). */
     public static Topics create(NewsflowConfig config, SchemaRegistryClient registry) {
@@ -38,11 +68,15 @@ public record Topics(List<String> input, String enriched, String deadLetters,
         return new Topics(config.inputTopics(), config.outputTopic(), config.errorTopic(), keys,
                 AvroSerde.specific(RawArticle.class, registry, serdeConfig, false),
                 AvroSerde.specific(EnrichedArticle.class, registry, serdeConfig, false),
-                AvroSerde.specific(DeadLetter.class, registry, serdeConfig, false));
+                AvroSerde.specific(DeadLetter.class, registry, serdeConfig, false), ControlTopics.of(config),
+                config.topicStreamPattern());
     }
 
-    /** Every topic the application reads or writes, as it should be created when missing. */
-    public List<TopicSpec> specs(NewsflowConfig config) {
+    /**
+     * Every topic the application reads or writes, as it should be created when missing, with one stream per
+     * taxonomy topic in {@code taxonomyTopicIds}.
+     */
+    public List<TopicSpec> specs(NewsflowConfig config, List<String> taxonomyTopicIds) {
         Map<String, String> topicConfig = Map.of("max.message.bytes", Integer.toString(ClientProperties.maxMessageBytes(config)));
         List<TopicSpec> all = new ArrayList<>();
         for (String topic : input) {
@@ -50,6 +84,20 @@ public record Topics(List<String> input, String enriched, String deadLetters,
         }
         all.add(new TopicSpec(enriched, config.partitions(), config.replicationFactor(), topicConfig));
         all.add(new TopicSpec(deadLetters, config.partitions(), config.replicationFactor(), topicConfig));
+        // One partition each: updates must apply in the order they were published.
+        for (String topic : List.of(control.rules(), control.rulesAccepted(), control.kb(), control.kbAccepted())) {
+            all.add(TopicSpec.compacted(topic, 1, config.replicationFactor())
+                    .withConfig("max.message.bytes", topicConfig.get("max.message.bytes")));
+        }
+        for (String topicId : taxonomyTopicIds) {
+            all.add(topicStreamSpec(config, topicId));
+        }
         return all;
+    }
+
+    /** How the output stream of one taxonomy topic is created, also when a rule update adds the topic. */
+    public TopicSpec topicStreamSpec(NewsflowConfig config, String topicId) {
+        return new TopicSpec(topicStream(topicId), config.partitions(), config.replicationFactor(),
+                Map.of("max.message.bytes", Integer.toString(ClientProperties.maxMessageBytes(config))));
     }
 }
