@@ -3,6 +3,7 @@ package dev.newsflow.app;
 import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
 import dev.newsflow.enrich.Enricher;
+import dev.newsflow.enrich.LiveModels;
 import dev.newsflow.kafka.TopicProvisioner;
 import dev.newsflow.kafka.ProvisionReport;
 import dev.newsflow.registry.RestSchemaRegistryClient;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +44,31 @@ public final class NewsflowApplication implements AutoCloseable {
         this.streams = streams;
     }
 
-    /** Creates missing topics and starts processing; returns once the streams client has started. */
+    /**
+     * Creates missing topics and starts processing with {@code models}, which users' rule and knowledge-base
+     * updates replace while it runs; returns once the streams client has started.
+     */
+    public static NewsflowApplication start(NewsflowConfig config, LiveModels models) {
+        Topics topics = topics(config);
+        provisionTopics(config, topics, models.taxonomy().topicIds());
+        // A topic added by a rule update needs its stream before the first article is tagged with it.
+        models.onTaxonomyChange(taxonomy -> provisionTopics(config, topics, taxonomy.topicIds()));
+        return start(config, topics, NewsflowTopology.build(config, topics, models, Clock.systemUTC()));
+    }
+
+    /** Starts the article pipeline alone with fixed enrichers (no rule updates): for tests and tools. */
     public static NewsflowApplication start(NewsflowConfig config, Supplier<Enricher> enrichers) {
+        Topics topics = topics(config);
+        provisionTopics(config, topics, List.of());
+        return start(config, topics, NewsflowTopology.build(config, topics, enrichers, Clock.systemUTC()));
+    }
+
+    private static Topics topics(NewsflowConfig config) {
         SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(ClientProperties.serde(config));
-        Topics topics = Topics.create(config, registry);
-        provisionTopics(config, topics);
-        Topology topology = NewsflowTopology.build(config, topics, enrichers, Clock.systemUTC());
+        return Topics.create(config, registry);
+    }
+
+    private static NewsflowApplication start(NewsflowConfig config, Topics topics, Topology topology) {
         LOG.info("Starting newsflow {} reading {} writing {} (dead letters to {}), guarantee {}",
                 config.applicationId(), topics.input(), topics.enriched(), topics.deadLetters(),
                 config.processingGuarantee());
@@ -79,10 +100,11 @@ public final class NewsflowApplication implements AutoCloseable {
         return app;
     }
 
-    static void provisionTopics(NewsflowConfig config, Topics topics) {
+    static void provisionTopics(NewsflowConfig config, Topics topics, List<String> taxonomyTopicIds) {
         Map<String, Object> admin = new HashMap<>();
         ClientProperties.common(config).forEach((key, value) -> admin.put((String) key, value));
-        ProvisionReport report = TopicProvisioner.provision(admin, topics.specs(config), Duration.ofSeconds(60));
+        ProvisionReport report = TopicProvisioner.provision(admin, topics.specs(config, taxonomyTopicIds),
+                Duration.ofSeconds(60));
         report.mismatches().forEach(m -> LOG.warn("Topic {} has {} partitions, not the configured {}; left as it is",
                 m.topic(), m.actual(), m.requested()));
     }
@@ -112,12 +134,12 @@ public final class NewsflowApplication implements AutoCloseable {
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Commits, leaves the group and closes; under exactly-once nothing half-written becomes visible. */
     /** Port of the health endpoint, or -1 when disabled. */
     public int healthPort() {
         return health == null ? -1 : health.port();
     }
 
+    /** Commits, leaves the group and closes; under exactly-once nothing half-written becomes visible. */
     @Override
     public void close() {
         if (health != null) {

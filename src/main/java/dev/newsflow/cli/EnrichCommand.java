@@ -2,6 +2,7 @@ package dev.newsflow.cli;
 
 import dev.newsflow.app.FileEnrichment;
 import dev.newsflow.client.ArticleFiles;
+import dev.newsflow.enrich.NewsEnricher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ final class EnrichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FileEnrichment enricher = new FileEnrichment(enrichment.enrichers().get(), spec.commandLine().getOut());
+        FileEnrichment enricher = new FileEnrichment(new NewsEnricher(enrichment.shared()), spec.commandLine().getOut());
         ArticleFiles reader = new ArticleFiles("local files", "https://example.org/articles/");
         int rejected = 0;
         for (Path file : files) {

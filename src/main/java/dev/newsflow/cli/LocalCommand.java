@@ -46,7 +46,7 @@ final class LocalCommand implements Callable<Integer> {
         LocalStack.Options options = new LocalStack.Options(dataDir.toAbsolutePath(), brokerPort, registryPort,
                 noSamples ? null : sampleInterval);
         LocalStack stack = LocalStack.start(options, pipeline.toConfig("embedded", "embedded", Map.of()),
-                enrichment.enrichers(), System.out);
+                enrichment.liveModels(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[local] stopping ...");

@@ -58,6 +58,22 @@ final class PipelineOptions {
             description = "Port of the /health and /metrics endpoint; -1 disables it (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--rules-topic", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_RULES_TOPIC,
+            description = "Compacted topic of taxonomy updates, applied without a restart (default: ${DEFAULT-VALUE}; "
+                    + "publish with 'newsflow rules publish').")
+    String rulesTopic;
+
+    @Option(names = "--kb-topic", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_KB_TOPIC,
+            description = "Compacted topic of knowledge-base entries, applied without a restart (default: ${DEFAULT-VALUE}; "
+                    + "publish with 'newsflow kb publish').")
+    String kbTopic;
+
+    @Option(names = "--topic-stream-pattern", paramLabel = "PATTERN",
+            defaultValue = NewsflowConfig.DEFAULT_TOPIC_STREAM_PATTERN,
+            description = "Name of each taxonomy topic's own output stream; {topic} stands for the topic id "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String topicStreamPattern;
+
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Kafka Streams state directory (default: Kafka Streams' own).")
     Path stateDir;
@@ -69,6 +85,6 @@ final class PipelineOptions {
     NewsflowConfig toConfig(String bootstrapServers, String schemaRegistryUrl, Map<String, String> clientConfig) {
         return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
                 errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes, maxBodyChars,
-                stateDir, httpHost, httpPort, clientConfig);
+                stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern);
     }
 }

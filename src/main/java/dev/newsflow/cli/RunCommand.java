@@ -21,7 +21,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NewsflowApplication app = NewsflowApplication.start(pipeline.toConfig(connection), enrichment.enrichers());
+        NewsflowApplication app = NewsflowApplication.start(pipeline.toConfig(connection), enrichment.liveModels());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "newsflow-shutdown"));
         app.awaitStopped();
         return app.state().name().equals("ERROR") ? 1 : 0;
