@@ -7,7 +7,7 @@ import dev.newsflow.enrich.LiveModels;
 import dev.newsflow.kafka.TopicProvisioner;
 import dev.newsflow.kafka.ProvisionReport;
 import dev.newsflow.registry.RestSchemaRegistryClient;
-import dev.newsflow.registry.SchemaRegistryClient;
+import dev.newsflow.registry.RetryingRegistryClient;
 import dev.newsflow.topology.NewsflowTopology;
 import dev.newsflow.topology.Topics;
 import dev.newsflow.http.HealthServer;
@@ -49,26 +49,30 @@ public final class NewsflowApplication implements AutoCloseable {
      * updates replace while it runs; returns once the streams client has started.
      */
     public static NewsflowApplication start(NewsflowConfig config, LiveModels models) {
-        Topics topics = topics(config);
+        RetryingRegistryClient registry = registry(config);
+        Topics topics = Topics.create(config, registry);
         provisionTopics(config, topics, models.taxonomy().topicIds());
         // A topic added by a rule update needs its stream before the first article is tagged with it.
         models.onTaxonomyChange(taxonomy -> provisionTopics(config, topics, taxonomy.topicIds()));
-        return start(config, topics, NewsflowTopology.build(config, topics, models, Clock.systemUTC()));
+        return start(config, topics, registry, NewsflowTopology.build(config, topics, models, Clock.systemUTC()));
     }
 
     /** Starts the article pipeline alone with fixed enrichers (no rule updates): for tests and tools. */
     public static NewsflowApplication start(NewsflowConfig config, Supplier<Enricher> enrichers) {
-        Topics topics = topics(config);
+        RetryingRegistryClient registry = registry(config);
+        Topics topics = Topics.create(config, registry);
         provisionTopics(config, topics, List.of());
-        return start(config, topics, NewsflowTopology.build(config, topics, enrichers, Clock.systemUTC()));
+        return start(config, topics, registry, NewsflowTopology.build(config, topics, enrichers, Clock.systemUTC()));
     }
 
-    private static Topics topics(NewsflowConfig config) {
-        SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(ClientProperties.serde(config));
-        return Topics.create(config, registry);
+    /** One client, and so one schema cache, for every serde; outages are retried briefly, then escape. */
+    private static RetryingRegistryClient registry(NewsflowConfig config) {
+        return new RetryingRegistryClient(RestSchemaRegistryClient.fromConfig(ClientProperties.serde(config)),
+                RetryingRegistryClient.DEFAULT_BUDGET);
     }
 
-    private static NewsflowApplication start(NewsflowConfig config, Topics topics, Topology topology) {
+    private static NewsflowApplication start(NewsflowConfig config, Topics topics, RetryingRegistryClient registry,
+                                             Topology topology) {
         LOG.info("Starting newsflow {} reading {} writing {} (dead letters to {}), guarantee {}",
                 config.applicationId(), topics.input(), topics.enriched(), topics.deadLetters(),
                 config.processingGuarantee());
@@ -89,7 +93,8 @@ public final class NewsflowApplication implements AutoCloseable {
         streams.start();
         if (config.httpPort() >= 0) {
             try {
-                app.health = HealthServer.start(config.httpHost(), config.httpPort(), streams::state, streams::metrics);
+                app.health = HealthServer.start(config.httpHost(), config.httpPort(), streams::state,
+                        registry::available, streams::metrics);
                 LOG.info("Health and metrics on http://{}:{}/health and /metrics", config.httpHost(), app.health.port());
             } catch (IOException e) {
                 app.close();

@@ -10,14 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Serves {@code /health} (200 while the streams client runs or rebalances, 503 otherwise) and {@code /metrics}
- * (the Kafka Streams client metrics in Prometheus text format) for orchestrators and dashboards.
+ * Serves {@code /health} (200 while the streams client runs or rebalances, 503 otherwise; DEGRADED while it
+ * rebalances or the schema registry is unreachable) and {@code /metrics} (the Kafka Streams client metrics in
+ * Prometheus text format) for orchestrators and dashboards.
  */
 public final class HealthServer implements AutoCloseable {
 
@@ -30,10 +32,12 @@ public final class HealthServer implements AutoCloseable {
     /**
      * Starts on {@code host:port} (port 0 picks a free one).
      *
-     * @param state   the current streams state
-     * @param metrics the streams client's metrics
+     * @param state             the current streams state
+     * @param registryAvailable whether the last schema registry call reached a registry
+     * @param metrics           the streams client's metrics
      */
     public static HealthServer start(String host, int port, Supplier<KafkaStreams.State> state,
+                                     BooleanSupplier registryAvailable,
                                      Supplier<Map<MetricName, ? extends Metric>> metrics) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
@@ -41,7 +45,7 @@ public final class HealthServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         }));
-        server.createContext("/health", exchange -> health(exchange, state.get()));
+        server.createContext("/health", exchange -> health(exchange, state.get(), registryAvailable.getAsBoolean()));
         server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4",
                 prometheus(metrics.get())));
         server.start();
@@ -52,15 +56,18 @@ public final class HealthServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void health(HttpExchange exchange, KafkaStreams.State state) throws IOException {
+    private static void health(HttpExchange exchange, KafkaStreams.State state, boolean registryAvailable)
+            throws IOException {
         String status = switch (state) {
-            case RUNNING -> "UP";
+            case RUNNING -> registryAvailable ? "UP" : "DEGRADED";
             case REBALANCING, CREATED -> "DEGRADED";
             default -> "DOWN";
         };
+        // A registry outage stays 200: the instance holds its partitions and resumes by itself, and a
+        // restart by an orchestrator would not bring the registry back.
         int code = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING ? 200 : 503;
-        respond(exchange, code, "application/json",
-                "{\"status\":\"" + status + "\",\"streams\":\"" + state + "\"}\n");
+        respond(exchange, code, "application/json", "{\"status\":\"" + status + "\",\"streams\":\"" + state
+                + "\",\"registry\":\"" + (registryAvailable ? "available" : "unavailable") + "\"}\n");
     }
 
     static String prometheus(Map<MetricName, ? extends Metric> metrics) {

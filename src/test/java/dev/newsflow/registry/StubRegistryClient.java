@@ -18,7 +18,7 @@ final class StubRegistryClient implements SchemaRegistryClient {
     final AtomicInteger registerCalls = new AtomicInteger();
     final AtomicInteger getByIdCalls = new AtomicInteger();
     private final int nextId;
-    RuntimeException getByIdFailure;
+    volatile RuntimeException getByIdFailure;
 
     StubRegistryClient(int id) {
         this.nextId = id;
