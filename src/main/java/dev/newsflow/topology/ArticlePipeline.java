@@ -30,7 +30,7 @@ final class ArticlePipeline {
     ArticlePipeline(Deserializer<RawArticle> rawDeserializer, Enricher enricher, int maxRecordBytes,
                     int maxBodyChars, Clock clock) {
         this.rawDeserializer = rawDeserializer;
-        this.validator = new ArticleValidator(maxBodyChars);
+        this.validator = new ArticleValidator(maxBodyChars, clock);
         this.enricher = enricher;
         this.maxRecordBytes = maxRecordBytes;
         this.clock = clock;
