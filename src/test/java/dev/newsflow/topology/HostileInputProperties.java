@@ -83,6 +83,9 @@ class HostileInputProperties {
         Statistics.collect(out.code());
         if (out.letter() != null) {
             assertThat(out.letter().getStage()).isIn(FailureStage.VALIDATE, FailureStage.NORMALISE);
+        } else {
+            // The size guard relies on this bound never being below the real size.
+            assertThat(OutputSize.upperBound(out.article())).isGreaterThanOrEqualTo(harness.serializedSize(out.article()));
         }
     }
 

@@ -92,6 +92,11 @@ final class TopologyHarness implements AutoCloseable {
         return topics.rawSerde().serializer().serialize("news.articles.raw", article);
     }
 
+    /** Bytes the enriched article takes on its topic. */
+    int serializedSize(EnrichedArticle article) {
+        return topics.enrichedSerde().serializer().serialize("news.articles.enriched", article).length;
+    }
+
     /** Pipes one record and returns its one output; fails when there is none or more than one. */
     Output pipe(byte[] key, byte[] value) {
         input.pipeInput(key, value);
