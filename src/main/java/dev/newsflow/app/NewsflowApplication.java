@@ -8,6 +8,7 @@ import dev.newsflow.kafka.ProvisionReport;
 import dev.newsflow.registry.RestSchemaRegistryClient;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.topology.NewsflowTopology;
+import dev.newsflow.topology.OversizedOutputHandler;
 import dev.newsflow.topology.Topics;
 import dev.newsflow.http.HealthServer;
 import java.io.IOException;
@@ -51,7 +52,9 @@ public final class NewsflowApplication implements AutoCloseable {
         LOG.info("Starting newsflow {} reading {} writing {} (dead letters to {}), guarantee {}",
                 config.applicationId(), topics.input(), topics.enriched(), topics.deadLetters(),
                 config.processingGuarantee());
-        KafkaStreams streams = new KafkaStreams(topology, ClientProperties.streams(config));
+        java.util.Properties props = ClientProperties.streams(config);
+        props.putAll(OversizedOutputHandler.settings(topics));
+        KafkaStreams streams = new KafkaStreams(topology, props);
         NewsflowApplication app = new NewsflowApplication(streams);
         // A registry outage or a broker hiccup kills a stream thread; a fresh thread resumes from the last
         // committed offsets, so nothing is lost and exactly-once still holds.
