@@ -2,6 +2,7 @@ package dev.newsflow.app;
 
 import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
+import dev.newsflow.config.Secrets;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.kafka.TopicProvisioner;
 import dev.newsflow.kafka.ProvisionReport;
@@ -59,7 +60,9 @@ public final class NewsflowApplication implements AutoCloseable {
         // A registry outage or a broker hiccup kills a stream thread; a fresh thread resumes from the last
         // committed offsets, so nothing is lost and exactly-once still holds.
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("Stream thread failed; replacing it and resuming from the last commit", e);
+            // The message chain, redacted, at ERROR; the stack trace (not redacted) only at DEBUG.
+            LOG.error("Stream thread failed; replacing it and resuming from the last commit: {}", Secrets.describe(e));
+            LOG.debug("Stream thread failure", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((newState, oldState) -> {

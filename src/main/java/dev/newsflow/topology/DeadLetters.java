@@ -1,5 +1,6 @@
 package dev.newsflow.topology;
 
+import dev.newsflow.config.Secrets;
 import dev.newsflow.schema.DeadLetter;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -38,7 +39,8 @@ final class DeadLetters {
             omitted += " [original key of " + key.length + " bytes left out: too large for the dead-letter topic]";
             key = null;
         }
-        String reason = rejection.reason();
+        // Reasons quote exception messages, which may quote a URL or setting with credentials in it.
+        String reason = Secrets.redact(rejection.reason());
         if (reason.length() + omitted.length() > MAX_REASON_CHARS) {
             reason = reason.substring(0, Math.max(0, MAX_REASON_CHARS - omitted.length() - 3)) + "...";
         }
