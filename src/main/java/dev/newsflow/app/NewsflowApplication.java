@@ -2,6 +2,7 @@ package dev.newsflow.app;
 
 import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
+import dev.newsflow.config.Secrets;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.LiveModels;
 import dev.newsflow.kafka.TopicProvisioner;
@@ -9,6 +10,7 @@ import dev.newsflow.kafka.ProvisionReport;
 import dev.newsflow.registry.RestSchemaRegistryClient;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.topology.NewsflowTopology;
+import dev.newsflow.topology.OversizedOutputHandler;
 import dev.newsflow.topology.Topics;
 import dev.newsflow.http.HealthServer;
 import java.io.IOException;
@@ -72,12 +74,16 @@ public final class NewsflowApplication implements AutoCloseable {
         LOG.info("Starting newsflow {} reading {} writing {} (dead letters to {}), guarantee {}",
                 config.applicationId(), topics.input(), topics.enriched(), topics.deadLetters(),
                 config.processingGuarantee());
-        KafkaStreams streams = new KafkaStreams(topology, ClientProperties.streams(config));
+        java.util.Properties props = ClientProperties.streams(config);
+        props.putAll(OversizedOutputHandler.settings(topics));
+        KafkaStreams streams = new KafkaStreams(topology, props);
         NewsflowApplication app = new NewsflowApplication(streams);
         // A registry outage or a broker hiccup kills a stream thread; a fresh thread resumes from the last
         // committed offsets, so nothing is lost and exactly-once still holds.
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("Stream thread failed; replacing it and resuming from the last commit", e);
+            // The message chain, redacted, at ERROR; the stack trace (not redacted) only at DEBUG.
+            LOG.error("Stream thread failed; replacing it and resuming from the last commit: {}", Secrets.describe(e));
+            LOG.debug("Stream thread failure", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((newState, oldState) -> {

@@ -1,5 +1,6 @@
 package dev.newsflow.cli;
 
+import dev.newsflow.config.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +29,7 @@ public final class NewsflowCli {
         cli.setDefaultValueProvider(new EnvironmentDefaults(System.getenv()));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("newsflow: " + e.getMessage());
+            commandLine.getErr().println("newsflow: " + Secrets.redact(e.getMessage()));
             if (Boolean.getBoolean("newsflow.debug")) {
                 e.printStackTrace(commandLine.getErr());
             }

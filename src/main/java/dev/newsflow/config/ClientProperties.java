@@ -16,7 +16,12 @@ public final class ClientProperties {
 
     /** Largest record any newsflow topic or producer accepts; enriched and dead-letter records outgrow their input. */
     public static int maxMessageBytes(NewsflowConfig config) {
-        return Math.max(4 * config.maxRecordBytes(), 1_048_576);
+        return maxMessageBytes(config.maxRecordBytes());
+    }
+
+    /** The same limit from {@code --max-record-bytes} alone. */
+    public static int maxMessageBytes(int maxRecordBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(4L * maxRecordBytes, 1_048_576));
     }
 
     private ClientProperties() {

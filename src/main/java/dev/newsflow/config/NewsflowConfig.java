@@ -104,6 +104,18 @@ public record NewsflowConfig(
         }
     }
 
+    /** Every setting, with secret client settings and credentials in the registry URL hidden: safe to log. */
+    @Override
+    public String toString() {
+        return "NewsflowConfig[applicationId=" + applicationId + ", bootstrapServers=" + bootstrapServers
+                + ", schemaRegistryUrl=" + Secrets.redact(schemaRegistryUrl) + ", inputTopics=" + inputTopics
+                + ", outputTopic=" + outputTopic + ", errorTopic=" + errorTopic + ", partitions=" + partitions
+                + ", replicationFactor=" + replicationFactor + ", processingGuarantee=" + processingGuarantee
+                + ", keyFormat=" + keyFormat + ", maxRecordBytes=" + maxRecordBytes + ", maxBodyChars=" + maxBodyChars
+                + ", stateDir=" + stateDir + ", httpHost=" + httpHost + ", httpPort=" + httpPort
+                + ", clientConfig=" + Secrets.redacted(clientConfig) + "]";
+    }
+
     /** Settings that work against a broker on localhost:9092 and a registry on localhost:8081. */
     public static NewsflowConfig defaults() {
         return new NewsflowConfig(DEFAULT_APPLICATION_ID, DEFAULT_BOOTSTRAP_SERVERS, DEFAULT_SCHEMA_REGISTRY_URL,

@@ -52,6 +52,11 @@ public final class HealthServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The address the server listens on (loopback unless the operator chose another host). */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
     private static void health(HttpExchange exchange, KafkaStreams.State state) throws IOException {
         String status = switch (state) {
             case RUNNING -> "UP";
