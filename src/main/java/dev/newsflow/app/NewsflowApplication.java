@@ -5,6 +5,10 @@ import dev.newsflow.config.NewsflowConfig;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.kafka.TopicProvisioner;
 import dev.newsflow.kafka.ProvisionReport;
+import dev.newsflow.enrich.EnricherVersions;
+import dev.newsflow.http.StreamsHealth;
+import dev.newsflow.metrics.NewsflowMetrics;
+import dev.newsflow.topology.PipelineVersion;
 import dev.newsflow.registry.RestSchemaRegistryClient;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.topology.NewsflowTopology;
@@ -35,11 +39,13 @@ public final class NewsflowApplication implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NewsflowApplication.class);
 
     private final KafkaStreams streams;
+    private final NewsflowMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private HealthServer health;
 
-    private NewsflowApplication(KafkaStreams streams) {
+    private NewsflowApplication(KafkaStreams streams, NewsflowMetrics metrics) {
         this.streams = streams;
+        this.metrics = metrics;
     }
 
     /** Creates missing topics and starts processing; returns once the streams client has started. */
@@ -47,12 +53,16 @@ public final class NewsflowApplication implements AutoCloseable {
         SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(ClientProperties.serde(config));
         Topics topics = Topics.create(config, registry);
         provisionTopics(config, topics);
-        Topology topology = NewsflowTopology.build(config, topics, enrichers, Clock.systemUTC());
+        NewsflowMetrics metrics = new NewsflowMetrics();
+        EnricherVersions versions = enrichers.get().versions();
+        metrics.versions(PipelineVersion.VERSION, versions.taxonomy(), versions.knowledgeBase(), versions.nerModel());
+        Topology topology = NewsflowTopology.build(config, topics, enrichers, Clock.systemUTC(), metrics);
         LOG.info("Starting newsflow {} reading {} writing {} (dead letters to {}), guarantee {}",
                 config.applicationId(), topics.input(), topics.enriched(), topics.deadLetters(),
                 config.processingGuarantee());
         KafkaStreams streams = new KafkaStreams(topology, ClientProperties.streams(config));
-        NewsflowApplication app = new NewsflowApplication(streams);
+        metrics.bindStreams(streams);
+        NewsflowApplication app = new NewsflowApplication(streams, metrics);
         // A registry outage or a broker hiccup kills a stream thread; a fresh thread resumes from the last
         // committed offsets, so nothing is lost and exactly-once still holds.
         streams.setUncaughtExceptionHandler(e -> {
@@ -68,8 +78,10 @@ public final class NewsflowApplication implements AutoCloseable {
         streams.start();
         if (config.httpPort() >= 0) {
             try {
-                app.health = HealthServer.start(config.httpHost(), config.httpPort(), streams::state, streams::metrics);
-                LOG.info("Health and metrics on http://{}:{}/health and /metrics", config.httpHost(), app.health.port());
+                app.health = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsHealth.of(streams),
+                        metrics::scrape);
+                LOG.info("Health and metrics on http://{}:{}/health (/live, /ready) and /metrics", config.httpHost(),
+                        app.health.port());
             } catch (IOException e) {
                 app.close();
                 throw new UncheckedIOException("cannot serve health on " + config.httpHost() + ":" + config.httpPort()
@@ -112,12 +124,17 @@ public final class NewsflowApplication implements AutoCloseable {
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Commits, leaves the group and closes; under exactly-once nothing half-written becomes visible. */
     /** Port of the health endpoint, or -1 when disabled. */
     public int healthPort() {
         return health == null ? -1 : health.port();
     }
 
+    /** newsflow's meters, the streams client's and the JVM's, as /metrics serves them. */
+    public NewsflowMetrics metrics() {
+        return metrics;
+    }
+
+    /** Commits, leaves the group and closes; under exactly-once nothing half-written becomes visible. */
     @Override
     public void close() {
         if (health != null) {
@@ -126,6 +143,7 @@ public final class NewsflowApplication implements AutoCloseable {
         // Leaving the group hands the partitions over at once, instead of after the session timeout (45 s).
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+        metrics.close();
         stopped.countDown();
     }
 }

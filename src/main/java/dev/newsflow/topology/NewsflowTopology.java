@@ -26,6 +26,12 @@ public final class NewsflowTopology {
      * @param enrichers makes one enricher per stream task, so enrichers need not be thread-safe
      */
     public static Topology build(NewsflowConfig config, Topics topics, Supplier<Enricher> enrichers, Clock clock) {
+        return build(config, topics, enrichers, clock, PipelineMetrics.NONE);
+    }
+
+    /** As above, reporting every record's outcome and pipeline time to {@code metrics}. */
+    public static Topology build(NewsflowConfig config, Topics topics, Supplier<Enricher> enrichers, Clock clock,
+                                 PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         // Values are read as bytes and decoded in the pipeline, so undecodable input becomes a dead letter that
         // keeps its bytes instead of an exception in the consumer.
@@ -33,7 +39,7 @@ public final class NewsflowTopology {
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-articles"));
         KStream<String, Outcome> outcomes = raw.process(() -> new ArticleProcessor(new ArticlePipeline(
                         topics.rawSerde().deserializer(), enrichers.get(), config.maxRecordBytes(),
-                        config.maxBodyChars(), clock)),
+                        config.maxBodyChars(), clock), metrics),
                 Named.as("decode-validate-normalise-enrich"));
         outcomes.split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome instanceof Outcome.Enriched, Branched.withConsumer(enriched -> enriched
