@@ -32,7 +32,7 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = {"--topic", "--output-topic"}, defaultValue = NewsflowConfig.DEFAULT_INPUT_TOPIC,
+    @Option(names = "--topic", defaultValue = NewsflowConfig.DEFAULT_INPUT_TOPIC,
             description = "Raw article topic to write (default: ${DEFAULT-VALUE}).")
     String topic;
 
@@ -44,8 +44,8 @@ final class ProduceCommand implements Callable<Integer> {
             description = "URL prefix for .txt and .html files, which carry none (default: ${DEFAULT-VALUE}).")
     String urlBase;
 
-    @Option(names = "--limit", defaultValue = "2147483647", description = "Send at most this many articles.")
-    int limit;
+    @Option(names = "--limit", description = "Send at most this many articles (default: all).")
+    Integer limit;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to send.")
     List<Path> files;
@@ -70,7 +70,7 @@ final class ProduceCommand implements Callable<Integer> {
                     if (parsed instanceof ArticleFiles.Rejected bad) {
                         rejected[0]++;
                         err.println(bad.location() + ": rejected: " + bad.reason());
-                    } else if (pending.size() < limit) {
+                    } else if (limit == null || pending.size() < limit) {
                         pending.add(sender.send(((ArticleFiles.Article) parsed).article()));
                     }
                 });

@@ -32,7 +32,7 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = {"--topic", "--input-topics"}, defaultValue = NewsflowConfig.DEFAULT_OUTPUT_TOPIC,
+    @Option(names = "--topic", defaultValue = NewsflowConfig.DEFAULT_OUTPUT_TOPIC,
             description = "Enriched article topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
@@ -49,8 +49,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--from-beginning", description = "Start from the earliest offsets instead of new records only.")
     boolean fromBeginning;
 
-    @Option(names = "--max", defaultValue = "2147483647", description = "Stop after this many records.")
-    int max;
+    @Option(names = "--max", description = "Stop after this many records (default: no limit).")
+    Integer max;
 
     @Option(names = "--idle-timeout", description = "Stop when no record arrived for this long, ISO-8601 (e.g. PT10S).")
     Duration idleTimeout;
@@ -89,7 +89,7 @@ final class TailCommand implements Callable<Integer> {
                     out.println(format == Format.JSON ? toJson(json, letter) : ArticleSummary.deadLetter(letter));
                     out.flush();
                 }
-            }, max, idleTimeout);
+            }, max == null ? Integer.MAX_VALUE : max, idleTimeout);
         }
         return 0;
     }
