@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
 /** Entry point: {@code newsflow <command>}; every long option can also come from a NEWSFLOW_* variable or a file. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Streaming news ingestion: validate, normalise, de-duplicate and enrich articles on Kafka.",
-        subcommands = {RunCommand.class, LocalCommand.class, ProduceCommand.class, TailCommand.class, EnrichCommand.class, EvalCommand.class, TrainCommand.class,
+        subcommands = {RunCommand.class, LocalCommand.class, ProduceCommand.class, TailCommand.class, ResetCommand.class,
+                EnrichCommand.class, EvalCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NewsflowCli {
 

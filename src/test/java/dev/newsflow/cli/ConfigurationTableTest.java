@@ -42,7 +42,7 @@ class ConfigurationTableTest {
         String readme = Files.readString(Path.of("README.md"))
                 .replaceFirst("\\| `--partitions` \\|[^\n]*\n", "")
                 .replace("| `--sentence` | eval ner |", "| `--sentence` | eval ner, tail |")
-                .replace("| `--http-port` | run, local | `8080` |", "| `--http-port` | run, local | `8081` |");
+                .replaceFirst("(\\| `--http-port` \\|[^|]*\\| )`8080`", "$1`8081`");
 
         List<String> problems = problems(readme, NewsflowCli.commandLine(Map.of()));
 

@@ -9,7 +9,7 @@ import dev.newsflow.enrich.EnricherVersions;
 import dev.newsflow.enrich.Enrichment;
 import dev.newsflow.enrich.LanguageOnlyEnricher;
 import dev.newsflow.enrich.topics.TopicMatch;
-import dev.newsflow.registry.EmbeddedSchemaRegistry;
+import dev.newsflow.registry.SharedRegistry;
 import dev.newsflow.registry.RestSchemaRegistryClient;
 import dev.newsflow.schema.RawArticle;
 import dev.newsflow.schema.Source;
@@ -25,24 +25,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The topology reports each outcome where it decides it; the Prometheus scrape shows newsflow's own meters. */
 class NewsflowMetricsTest {
 
-    private static EmbeddedSchemaRegistry registry;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = EmbeddedSchemaRegistry.start(0, null);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     /** Tags "sanctions" on every article and "drones" when the body names drones. */
     private static final class TaggingEnricher implements Enricher {
@@ -71,8 +58,8 @@ class NewsflowMetricsTest {
 
     @Test
     void outcomesTagsLatencyAndVersionsAreCountedWhereThePipelineDecides() {
-        NewsflowConfig config = NewsflowConfig.defaults().toBuilder().schemaRegistryUrl(registry.url()).build();
-        Topics topics = Topics.create(config, RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", registry.url())));
+        NewsflowConfig config = NewsflowConfig.defaults().toBuilder().schemaRegistryUrl(SharedRegistry.url()).build();
+        Topics topics = Topics.create(config, RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", SharedRegistry.url())));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
