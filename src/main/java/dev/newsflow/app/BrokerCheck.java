@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -24,14 +25,20 @@ public final class BrokerCheck {
     public static void requireReachable(NewsflowConfig config, Duration timeout) {
         String servers = config.bootstrapServers();
         String fix = "set the address with --bootstrap-servers or NEWSFLOW_BOOTSTRAP_SERVERS";
-        try (Admin admin = Admin.create(ClientProperties.common(config))) {
-            admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Admin admin = null;
+        try {
+            admin = Admin.create(ClientProperties.common(config));
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new BrokerUnreachableException("cannot reach Kafka at " + servers + " within " + seconds(timeout)
-                    + " (is a broker running there, reachable from this host, on a plaintext listener unless "
-                    + "--kafka-config says otherwise?); " + fix + ", or wait longer with --connect-timeout", e);
+                    + unreachableHint(fix), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new BrokerUnreachableException("cannot reach Kafka at " + servers + " within " + seconds(timeout)
+                        + unreachableHint(fix), cause);
+            }
             if (cause instanceof AuthenticationException || cause instanceof AuthorizationException) {
                 throw new BrokerUnreachableException("Kafka at " + servers + " refused this client: " + cause.getMessage()
                         + "; check the security settings given with --kafka-config or --kafka-config-file", cause);
@@ -44,7 +51,17 @@ public final class BrokerCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerUnreachableException("interrupted while connecting to Kafka at " + servers, e);
+        } finally {
+            if (admin != null) {
+                // Without a zero timeout, close() waits for the unanswered request to time out too.
+                admin.close(Duration.ZERO);
+            }
         }
+    }
+
+    private static String unreachableHint(String fix) {
+        return " (is a broker running there, reachable from this host, on a plaintext listener unless --kafka-config "
+                + "says otherwise?); " + fix + ", or wait longer with --connect-timeout";
     }
 
     private static String seconds(Duration timeout) {

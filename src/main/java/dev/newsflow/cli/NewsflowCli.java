@@ -11,6 +11,14 @@ import picocli.CommandLine.ScopeType;
 /** Entry point: {@code newsflow <command>}; every long option can also come from a NEWSFLOW_* variable or a file. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Streaming news ingestion: validate, normalise, de-duplicate and enrich articles on Kafka.",
+        footer = {"", "Every long option can also be set as NEWSFLOW_<NAME> (--bootstrap-servers: NEWSFLOW_BOOTSTRAP_SERVERS) "
+                + "or in a --config-file; a flag wins over the environment, which wins over the file.",
+                "", "Exit codes: 0 success, 1 failure (the message says what to do), 2 usage error (a bad flag or value).",
+                "", "Examples:",
+                "  newsflow local                                   # try it: embedded Kafka, registry and samples",
+                "  newsflow run --config-file newsflow.properties   # against your cluster",
+                "  newsflow produce articles.jsonl && newsflow tail --from-beginning",
+                "  newsflow <command> --help"},
         subcommands = {RunCommand.class, LocalCommand.class, ProduceCommand.class, TailCommand.class, ResetCommand.class,
                 EnrichCommand.class, EvalCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class})
@@ -51,11 +59,21 @@ public final class NewsflowCli {
         cli.setDefaultValueProvider(new EnvironmentDefaults(environment, fileSettings));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("newsflow: " + e.getMessage());
+            commandLine.getErr().println("newsflow: " + Failures.explain(e));
             if (Boolean.getBoolean("newsflow.debug")) {
                 e.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("(run with NEWSFLOW_JAVA_OPTS=-Dnewsflow.debug=true for the stack trace)");
             }
             return 1;
+        });
+        // The error and where to read more, rather than the whole usage text after every typo.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("newsflow: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr());
+            failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cli;
     }

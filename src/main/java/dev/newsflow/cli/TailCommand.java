@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.app.BrokerCheck;
 import dev.newsflow.client.ArticleSummary;
 import dev.newsflow.client.OutputTailer;
 import dev.newsflow.config.ClientProperties;
@@ -24,7 +25,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code newsflow tail}: the consumer side; prints committed enriched articles and dead letters. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = "Print enriched articles (and dead letters) as JSON, a compact table or readable blocks.")
+        description = "Print enriched articles (and dead letters) as JSON, a compact table or readable blocks; only "
+                + "committed records (read_committed). Runs until Ctrl-C, --max or --idle-timeout.",
+        footer = {"", "Examples:",
+                "  newsflow tail --from-beginning --format table",
+                "  newsflow tail --format json --max 10 | jq .topics",
+                "  newsflow tail --from-beginning --idle-timeout PT10S --no-dead-letters"})
 final class TailCommand implements Callable<Integer> {
 
     enum Format { JSON, TABLE, SUMMARY }
@@ -62,6 +68,7 @@ final class TailCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         NewsflowConfig config = connection.clientSettings();
+        BrokerCheck.requireReachable(config, connection.connectTimeout);
         Map<String, Object> serdeConfig = ClientProperties.serde(config);
         SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(serdeConfig);
         ObjectMapper json = new ObjectMapper();
