@@ -82,7 +82,7 @@ public final class NewsflowCli {
      * Parses {@code args} as {@code execute} would: flags, then the environment, then the --config-file the
      * flags or the environment name. For tests and tools that need the settings without running a command.
      */
-    static ParseResult parse(Map<String, String> environment, String... args) {
+    public static ParseResult parse(Map<String, String> environment, String... args) {
         CommandLine first = commandLine(environment, Map.of());
         ParseResult parsed = first.parseArgs(args);
         Path file = ConfigFile.named(parsed);
