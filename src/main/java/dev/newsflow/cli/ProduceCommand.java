@@ -115,14 +115,21 @@ final class ProduceCommand implements Callable<Integer> {
             for (int round = 1; !stopping.get() && (round == 1 || loop); round++) {
                 for (Path file : files) {
                     int thisRound = round;
-                    reader.read(file, parsed -> {
-                        if (parsed instanceof ArticleFiles.Rejected bad) {
-                            counts.rejected.incrementAndGet();
-                            err.println(bad.location() + ": rejected: " + bad.reason());
-                        } else {
-                            send(sender, ((ArticleFiles.Article) parsed).article(), thisRound, counts, progress, err);
-                        }
-                    });
+                    try {
+                        reader.read(file, parsed -> {
+                            if (stopping.get() || limitReached(counts)) {
+                                throw new EnoughRead();
+                            }
+                            if (parsed instanceof ArticleFiles.Rejected bad) {
+                                counts.rejected.incrementAndGet();
+                                err.println(bad.location() + ": rejected: " + bad.reason());
+                            } else {
+                                send(sender, ((ArticleFiles.Article) parsed).article(), thisRound, counts, progress, err);
+                            }
+                        });
+                    } catch (EnoughRead e) {
+                        break;
+                    }
                 }
                 for (RawArticle sample : sampleArticles) {
                     send(sender, RawArticle.newBuilder(sample).build(), round, counts, progress, err);
@@ -145,6 +152,13 @@ final class ProduceCommand implements Callable<Integer> {
             }
         }
         return counts.failed.get() > 0 || counts.rejected.get() > 0 ? 1 : 0;
+    }
+
+    /** Ends reading a file early: the limit is reached or the command is stopping. */
+    private static final class EnoughRead extends RuntimeException {
+        EnoughRead() {
+            super(null, null, false, false);
+        }
     }
 
     /** What became of the articles so far; written by the producer's callbacks too. */

@@ -50,7 +50,7 @@ final class Progress {
     }
 
     private void show(long done, long now, boolean last) {
-        String line = line(label, done, total, (now - started) / 1e9);
+        String line = line(label, done, total, (now - started) / 1e9, last);
         if (terminal) {
             // Pad, so a shorter line fully covers the one it redraws.
             err.print("\r" + String.format(Locale.ROOT, "%-78s", line) + (last ? "\n" : ""));
@@ -60,8 +60,11 @@ final class Progress {
         err.flush();
     }
 
-    /** "produce: 1,200/5,000 articles (24.0%), 800/s, ETA 0:05" or, with no total, "produce: 1,200 articles, 800/s". */
-    static String line(String label, long done, Long total, double seconds) {
+    /**
+     * "produce: 1,200/5,000 articles (24.0%), 800/s, ETA 0:05", with no total "produce: 1,200 articles, 800/s",
+     * and when finished the elapsed time instead of the ETA (the total may have counted lines that were rejected).
+     */
+    static String line(String label, long done, Long total, double seconds, boolean finished) {
         double rate = seconds > 0 ? done / seconds : 0;
         StringBuilder line = new StringBuilder(label).append(": ").append(String.format(Locale.ROOT, "%,d", done));
         if (total != null) {
@@ -72,10 +75,10 @@ final class Progress {
             line.append(String.format(Locale.ROOT, " (%.1f%%)", 100.0 * done / total));
         }
         line.append(String.format(Locale.ROOT, ", %,.0f/s", rate));
-        if (total != null && done < total && rate > 0) {
-            line.append(", ETA ").append(clock(Math.round((total - done) / rate)));
-        } else if (total != null && done >= total) {
+        if (finished) {
             line.append(", ").append(clock(Math.round(seconds))).append(" elapsed");
+        } else if (total != null && done < total && rate > 0) {
+            line.append(", ETA ").append(clock(Math.round((total - done) / rate)));
         }
         return line.toString();
     }

@@ -6,11 +6,15 @@ import dev.newsflow.kafka.FreePorts;
 import dev.newsflow.kafka.KafkaTestClients;
 import dev.newsflow.kafka.SharedKafka;
 import dev.newsflow.registry.SharedRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code newsflow produce} against the embedded broker and registry, through picocli as a user runs it. */
 @ExtendWith(SharedKafka.class)
@@ -49,6 +53,25 @@ class ProduceIT {
         List<String> keys = clients.consume(topic, 40, TIMEOUT).stream().map(ConsumerRecord::key).toList();
         assertThat(keys).doesNotHaveDuplicates();
         assertThat(keys).anySatisfy(k -> assertThat(k).endsWith("-r2")).anySatisfy(k -> assertThat(k).endsWith("-r3"));
+    }
+
+    @Test
+    void aFileIsReadOnlyUpToTheLimitAndARejectedLineMeansExitCode1(KafkaTestClients clients, @TempDir Path dir) throws Exception {
+        String topic = clients.createTopic("raw", 1);
+        List<String> samples;
+        try (var in = ProduceIT.class.getResourceAsStream("/samples/articles.jsonl")) {
+            samples = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().limit(3).toList();
+        }
+        Path file = Files.write(dir.resolve("a.jsonl"), List.of(samples.get(0), samples.get(1), "{not json", samples.get(2)));
+
+        CliMannersTest.Result limited = produce(clients, topic, "--limit", "2", file.toString());
+        assertThat(limited.code()).as(limited.err()).isZero();
+        assertThat(limited.err()).doesNotContain("rejected");
+
+        CliMannersTest.Result all = produce(clients, topic, file.toString());
+        assertThat(all.code()).isEqualTo(1);
+        assertThat(all.err()).contains(file + ":3: rejected");
+        assertThat(all.out()).contains("sent 3 article(s)").contains("1 line(s) or file(s) rejected");
     }
 
     @Test

@@ -11,10 +11,10 @@ class ProgressTest {
 
     @Test
     void aLineHasCountPercentageRateAndEta() {
-        assertThat(Progress.line("produce", 1200, 5000L, 1.5)).isEqualTo("produce: 1,200/5,000 articles (24.0%), 800/s, ETA 0:05");
-        assertThat(Progress.line("produce", 5000, 5000L, 3725)).isEqualTo("produce: 5,000/5,000 articles (100.0%), 1/s, 1:02:05 elapsed");
-        assertThat(Progress.line("produce", 1200, null, 2)).isEqualTo("produce: 1,200 articles, 600/s");
-        assertThat(Progress.line("produce", 0, 10L, 0)).isEqualTo("produce: 0/10 articles (0.0%), 0/s");
+        assertThat(Progress.line("produce", 1200, 5000L, 1.5, false)).isEqualTo("produce: 1,200/5,000 articles (24.0%), 800/s, ETA 0:05");
+        assertThat(Progress.line("produce", 4999, 5000L, 3725, true)).isEqualTo("produce: 4,999/5,000 articles (100.0%), 1/s, 1:02:05 elapsed");
+        assertThat(Progress.line("produce", 1200, null, 2, false)).isEqualTo("produce: 1,200 articles, 600/s");
+        assertThat(Progress.line("produce", 0, 10L, 0, false)).isEqualTo("produce: 0/10 articles (0.0%), 0/s");
     }
 
     @Test
