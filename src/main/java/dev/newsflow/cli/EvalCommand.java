@@ -12,13 +12,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code newsflow eval ...}: quality figures of the enrichment models on labelled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate enrichment against labelled data.",
+        footer = {"", "Examples:", "  newsflow eval ner ../shared/data/ner/conll2003/eng.testa",
+                "  newsflow eval topics --gold eval/topics/dev_gold.jsonl --articles ARTICLES.jsonl --errors"},
         subcommands = {EvalCommand.Ner.class, EvalCommand.Topics.class})
 final class EvalCommand {
 
     /** {@code newsflow eval ner FILE}: entity-level exact-match P/R/F1 on a CoNLL-format file. */
     @Command(name = "ner", mixinStandardHelpOptions = true,
             description = "Entity-level exact-match precision, recall and F1 per type and micro-averaged over PER, ORG "
-                    + "and LOC on a CoNLL-format file (CoNLL-2003 IOB1 or re3d IOB2; MISC ignored; tokens tagged as given).")
+                    + "and LOC on a CoNLL-format file (CoNLL-2003 IOB1 or re3d IOB2; MISC ignored; tokens tagged as given).",
+            footer = {"", "Example:", "  newsflow eval ner --sentence ../shared/data/ner/conll2003/eng.testa"})
     static final class Ner implements Callable<Integer> {
 
         @Parameters(paramLabel = "FILE", description = "CoNLL-format file, e.g. ../shared/data/ner/conll2003/eng.testa")
@@ -45,7 +48,8 @@ final class EvalCommand {
     @Command(name = "topics", mixinStandardHelpOptions = true,
             description = "Precision, recall and F1 per topic and micro-averaged over the nine default topics, from a "
                     + "gold JSON-lines file (id, topics) joined with an articles file. Arguments as TopicEvaluator takes "
-                    + "them: --gold FILE --articles FILE [--errors] [--csv-recall TOPIC=FILE] (docs/TOPIC_RULES.md).")
+                    + "them: --gold FILE --articles FILE [--errors] [--csv-recall TOPIC=FILE] (docs/TOPIC_RULES.md).",
+            footer = {"", "Example:", "  newsflow eval topics --gold eval/topics/dev_gold.jsonl --articles ARTICLES.jsonl --errors"})
     static final class Topics implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "ARG", description = "TopicEvaluator arguments.")

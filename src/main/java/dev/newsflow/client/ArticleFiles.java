@@ -51,7 +51,7 @@ public final class ArticleFiles {
     /** Reads {@code file}, handing every article or rejection to {@code sink} in order. */
     public void read(Path file, Consumer<Parsed> sink) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson")) {
+        if (isJsonLines(name)) {
             try (InputStream in = open(file, name.endsWith(".gz"))) {
                 readJsonLines(file.toString(), in, sink);
             }
@@ -60,6 +60,22 @@ public final class ArticleFiles {
         } else {
             sink.accept(text(file));
         }
+    }
+
+    /** How many articles {@code file} holds at most: its non-blank lines if JSON lines, else one. */
+    public static long count(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!isJsonLines(name)) {
+            return 1;
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file, name.endsWith(".gz")),
+                StandardCharsets.UTF_8))) {
+            return reader.lines().filter(line -> !line.isBlank()).count();
+        }
+    }
+
+    private static boolean isJsonLines(String name) {
+        return name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson");
     }
 
     /** Reads JSON lines from a stream; blank lines are skipped, bad lines rejected with their numbers. */

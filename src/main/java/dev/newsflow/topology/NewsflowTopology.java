@@ -30,8 +30,14 @@ public final class NewsflowTopology {
      * @param enrichers makes one enricher per stream task, so enrichers need not be thread-safe
      */
     public static Topology build(NewsflowConfig config, Topics topics, Supplier<Enricher> enrichers, Clock clock) {
+        return build(config, topics, enrichers, clock, PipelineMetrics.NONE);
+    }
+
+    /** As above, reporting every record's outcome and pipeline time to {@code metrics}. */
+    public static Topology build(NewsflowConfig config, Topics topics, Supplier<Enricher> enrichers, Clock clock,
+                                 PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        addArticlePipeline(builder, config, topics, enrichers, clock);
+        addArticlePipeline(builder, config, topics, enrichers, clock, metrics);
         return builder.build();
     }
 
@@ -40,21 +46,27 @@ public final class NewsflowTopology {
      * that replaces their rules and knowledge-base entries while it runs.
      */
     public static Topology build(NewsflowConfig config, Topics topics, LiveModels models, Clock clock) {
+        return build(config, topics, models, clock, PipelineMetrics.NONE);
+    }
+
+    /** As above, reporting every record's outcome and pipeline time to {@code metrics}. */
+    public static Topology build(NewsflowConfig config, Topics topics, LiveModels models, Clock clock,
+                                 PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        addArticlePipeline(builder, config, topics, models::enricher, clock);
+        addArticlePipeline(builder, config, topics, models::enricher, clock, metrics);
         ControlTopology.addTo(builder, topics, models, config.maxRecordBytes(), clock);
         return builder.build();
     }
 
     private static void addArticlePipeline(StreamsBuilder builder, NewsflowConfig config, Topics topics,
-                                           Supplier<Enricher> enrichers, Clock clock) {
+                                           Supplier<Enricher> enrichers, Clock clock, PipelineMetrics metrics) {
         // Values are read as bytes and decoded in the pipeline, so undecodable input becomes a dead letter that
         // keeps its bytes instead of an exception in the consumer.
         KStream<byte[], byte[]> raw = builder.stream(topics.input(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-articles"));
         KStream<String, Outcome> outcomes = raw.process(() -> new ArticleProcessor(new ArticlePipeline(
                         topics.rawSerde().deserializer(), enrichers.get(), config.maxRecordBytes(),
-                        config.maxBodyChars(), clock)),
+                        config.maxBodyChars(), clock), metrics),
                 Named.as("decode-validate-normalise-enrich"));
         outcomes.split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome instanceof Outcome.Enriched, Branched.withConsumer(enriched ->

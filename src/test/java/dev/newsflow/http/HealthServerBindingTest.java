@@ -7,7 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class HealthServerBindingTest {
     @Test
     void theDefaultHostIsLoopbackAndTheServerBindsThere() throws Exception {
         try (HealthServer server = HealthServer.start(NewsflowConfig.defaults().httpHost(), 0,
-                () -> KafkaStreams.State.RUNNING, Map::of)) {
+                () -> new StreamsHealth(KafkaStreams.State.RUNNING, List.of("RUNNING")), () -> "")) {
             assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
@@ -27,7 +27,7 @@ class HealthServerBindingTest {
 
     @Test
     void anotherHostIsUsedOnlyWhenGiven() throws Exception {
-        try (HealthServer server = HealthServer.start("0.0.0.0", 0, () -> KafkaStreams.State.RUNNING, Map::of)) {
+        try (HealthServer server = HealthServer.start("0.0.0.0", 0, () -> new StreamsHealth(KafkaStreams.State.RUNNING, List.of("RUNNING")), () -> "")) {
             assertThat(server.address().getAddress().isAnyLocalAddress()).isTrue();
         }
     }
