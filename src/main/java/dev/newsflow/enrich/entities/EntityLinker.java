@@ -42,8 +42,12 @@ public final class EntityLinker {
     }
 
     public List<EntityMatch> link(Document document) {
+        return link(document, TextTokens.of(document.text()));
+    }
+
+    /** As {@link #link(Document)}, over the document's tokens made once for every stage. */
+    public List<EntityMatch> link(Document document, TextTokens tokens) {
         String text = document.text();
-        List<Token> tokens = Tokenizer.tokenize(text);
         List<AliasDictionary.Hit> hits = dictionary.find(text, tokens);
 
         // First pass: where each entity is named unambiguously by its full name or demonym.
@@ -55,7 +59,7 @@ public final class EntityLinker {
                     String id = alias.entity().id();
                     namedUnambiguously.put(id, true);
                     if (alias.kind() == Alias.Kind.NAME) {
-                        firstFullName.merge(id, tokens.get(hit.from()).start(), Math::min);
+                        firstFullName.merge(id, tokens.start(hit.from()), Math::min);
                     }
                 }
             }
@@ -65,8 +69,8 @@ public final class EntityLinker {
         Linked linked = new Linked();
         List<int[]> covered = new ArrayList<>();
         for (AliasDictionary.Hit hit : hits) {
-            int start = tokens.get(hit.from()).start();
-            int end = tokens.get(hit.to() - 1).end();
+            int start = tokens.start(hit.from());
+            int end = tokens.end(hit.to() - 1);
             NameSpotter.Name confirmed = exactName(names, start, end);
             for (Alias alias : hit.acceptable()) {
                 boolean confirmedByModel = confirmed != null && compatible(confirmed.type(), alias.entity().type());

@@ -4,6 +4,8 @@ import dev.newsflow.enrich.Document;
 import dev.newsflow.enrich.entities.EntityMatch;
 import dev.newsflow.enrich.entities.EntityMatch.EntityKind;
 import dev.newsflow.enrich.entities.Span;
+import dev.newsflow.enrich.entities.TextTokens;
+import dev.newsflow.enrich.entities.TokenKeyIndex;
 import dev.newsflow.enrich.topics.Taxonomy.EntityBoost;
 import dev.newsflow.enrich.topics.Taxonomy.Near;
 import dev.newsflow.enrich.topics.Taxonomy.Part;
@@ -31,42 +33,11 @@ public final class TopicClassifier {
     private static final Set<String> LIST_SEPARATORS = Set.of(",", "and", "or", "&", "/", ";");
 
     private final Taxonomy taxonomy;
-    /** Open-addressing table over the taxonomy's first-token keys, probed without allocating key strings. */
-    private final String[] tableKeys;
-    private final TermPattern[][] tableValues;
-    private final int mask;
+    private final TokenKeyIndex<TermPattern[]> byFirstKey;
 
     public TopicClassifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        int capacity = Integer.highestOneBit(Math.max(16, taxonomy.index().size() * 4) - 1) << 1;
-        tableKeys = new String[capacity];
-        tableValues = new TermPattern[capacity][];
-        mask = capacity - 1;
-        taxonomy.index().forEach((k, v) -> {
-            int slot = mix(k.hashCode()) & mask;
-            while (tableKeys[slot] != null) {
-                slot = (slot + 1) & mask;
-            }
-            tableKeys[slot] = k;
-            tableValues[slot] = v;
-        });
-    }
-
-    private static int mix(int h) {
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
-    }
-
-    private TermPattern[] lookup(FastTokenizer.Toks tokens, int i) {
-        int slot = mix(tokens.hash[i]) & mask;
-        String k;
-        while ((k = tableKeys[slot]) != null) {
-            if (tokens.keyEquals(i, k)) {
-                return tableValues[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
-        return null;
+        this.byFirstKey = new TokenKeyIndex<>(taxonomy.index());
     }
 
     public Taxonomy taxonomy() {
@@ -75,8 +46,12 @@ public final class TopicClassifier {
 
     /** The topics of {@code document}, highest score first, each with its evidence. */
     public List<TopicMatch> classify(Document document, List<EntityMatch> entities) {
+        return classify(document, TextTokens.of(document.text()), entities);
+    }
+
+    /** As {@link #classify(Document, List)}, over the document's tokens made once for every stage. */
+    public List<TopicMatch> classify(Document document, TextTokens tokens, List<EntityMatch> entities) {
         String text = document.text();
-        FastTokenizer.Toks tokens = FastTokenizer.tokenize(text);
         int n = tokens.size();
         int[] sentenceOf = new int[n];
         int sentences = segment(text, tokens, sentenceOf);
@@ -116,7 +91,7 @@ public final class TopicClassifier {
 
     // ----------------------------------------------------------------------------------------------- scoring
 
-    private TopicMatch score(int topic, TopicRule rule, String text, FastTokenizer.Toks tokens, int[] sentenceOf,
+    private TopicMatch score(int topic, TopicRule rule, String text, TextTokens tokens, int[] sentenceOf,
                              int sentences, byte[] zone, Hits hits, List<EntityMatch> entities, int[] listEndToStart,
                              int[] perRef) {
         Ref[] refs = taxonomy.refs();
@@ -246,7 +221,7 @@ public final class TopicClassifier {
         return new TopicMatch(rule.id(), round(score), evidence);
     }
 
-    private double near(int topic, int r, TopicRule rule, String text, FastTokenizer.Toks tokens, int[] sentenceOf,
+    private double near(int topic, int r, TopicRule rule, String text, TextTokens tokens, int[] sentenceOf,
                         boolean[] vetoed, byte[] zone, Hits hits, List<TopicEvidence> evidence,
                         Set<Integer> substantive) {
         Ref[] refs = taxonomy.refs();
@@ -285,7 +260,7 @@ public final class TopicClassifier {
         return raw;
     }
 
-    private static void addEvidence(List<TopicEvidence> evidence, String text, FastTokenizer.Toks tokens, Hits hits, int h,
+    private static void addEvidence(List<TopicEvidence> evidence, String text, TextTokens tokens, Hits hits, int h,
                                     String part, double w) {
         int start = tokens.start(hits.from[h]);
         int end = tokens.end(hits.to[h] - 1);
@@ -326,12 +301,12 @@ public final class TopicClassifier {
         }
     }
 
-    private Hits match(String text, FastTokenizer.Toks tokens) {
+    private Hits match(String text, TextTokens tokens) {
         Hits hits = new Hits();
         var index = taxonomy.index();
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
-            TermPattern[] candidates = lookup(tokens, i);
+            TermPattern[] candidates = byFirstKey.get(tokens, i);
             if (candidates == null) {
                 continue;
             }
@@ -346,7 +321,7 @@ public final class TopicClassifier {
     }
 
     /** The token index after the match of {@code p} starting at token {@code i}, or -1. */
-    private static int matchAt(String text, FastTokenizer.Toks tokens, int i, TermPattern p) {
+    private static int matchAt(String text, TextTokens tokens, int i, TermPattern p) {
         String[] keys = p.keys();
         int t = i;
         for (int k = 0; k < keys.length; k++) {
@@ -376,7 +351,7 @@ public final class TopicClassifier {
     // -------------------------------------------------------------------------------------------- sentences
 
     /** Fills sentenceOf for every token; returns the number of sentences. The title is its own sentence(s). */
-    static int segment(String text, FastTokenizer.Toks tokens, int[] sentenceOf) {
+    static int segment(String text, TextTokens tokens, int[] sentenceOf) {
         int s = 0;
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
@@ -388,7 +363,7 @@ public final class TopicClassifier {
         return n == 0 ? 0 : s + 1;
     }
 
-    private static boolean breakBefore(String text, FastTokenizer.Toks tokens, int i) {
+    private static boolean breakBefore(String text, TextTokens tokens, int i) {
         for (int c = tokens.end(i - 1); c < tokens.start(i); c++) {
             if (text.charAt(c) == '\n') {
                 return true;
@@ -419,7 +394,7 @@ public final class TopicClassifier {
         return true;
     }
 
-    private static byte[] zones(FastTokenizer.Toks tokens, int[] sentenceOf, int sentences, int bodyStart, int leadChars) {
+    private static byte[] zones(TextTokens tokens, int[] sentenceOf, int sentences, int bodyStart, int leadChars) {
         byte[] zone = new byte[sentences];
         Arrays.fill(zone, BODY);
         int prev = -1;
@@ -434,7 +409,7 @@ public final class TopicClassifier {
         return zone;
     }
 
-    private static int tokenAt(FastTokenizer.Toks tokens, int offset) {
+    private static int tokenAt(TextTokens tokens, int offset) {
         int lo = 0;
         int hi = tokens.size() - 1;
         while (lo <= hi) {
@@ -453,7 +428,7 @@ public final class TopicClassifier {
     // ------------------------------------------------------------------------------------------------ lists
 
     /** For every token that ends a country or region mention, the mention's first token; else -1. */
-    private static int[] listPlaces(FastTokenizer.Toks tokens, List<EntityMatch> entities) {
+    private static int[] listPlaces(TextTokens tokens, List<EntityMatch> entities) {
         int[] endToStart = new int[tokens.size() + 1];
         Arrays.fill(endToStart, -1);
         for (EntityMatch e : entities) {
@@ -472,7 +447,7 @@ public final class TopicClassifier {
     }
 
     /** Whether tokens [from, to) are one item of a list of at least three places ("Iran, Syria and Cuba"). */
-    private static boolean listItem(int from, int to, FastTokenizer.Toks tokens, int[] endToStart) {
+    private static boolean listItem(int from, int to, TextTokens tokens, int[] endToStart) {
         int neighbours = 0;
         int t = from - 1;
         while (neighbours < 2 && t >= 1 && LIST_SEPARATORS.contains(tokens.key(t))
