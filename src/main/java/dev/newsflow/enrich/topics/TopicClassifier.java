@@ -14,9 +14,11 @@ import dev.newsflow.enrich.topics.Taxonomy.TopicRule;
 import dev.newsflow.enrich.topics.TopicMatch.TopicEvidence;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +33,15 @@ public final class TopicClassifier {
             "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "pres", "ft", "mt",
             "cmdr", "gens", "sens", "reps", "messrs", "hon", "u", "s");
     private static final Set<String> LIST_SEPARATORS = Set.of(",", "and", "or", "&", "/", ";");
+    /** The two sets above, probed by token without making key strings. */
+    private static final TokenKeyIndex<String> ABBREVIATION_INDEX = index(ABBREVIATIONS);
+    private static final TokenKeyIndex<String> LIST_SEPARATOR_INDEX = index(LIST_SEPARATORS);
+
+    private static TokenKeyIndex<String> index(Set<String> words) {
+        Map<String, String> map = new HashMap<>();
+        words.forEach(w -> map.put(w, w));
+        return new TokenKeyIndex<>(map);
+    }
 
     private final Taxonomy taxonomy;
     private final TokenKeyIndex<TermPattern[]> byFirstKey;
@@ -124,7 +135,7 @@ public final class TopicClassifier {
         List<TopicEvidence> evidence = new ArrayList<>();
         double raw = 0;
         boolean inHeadOrLead = false;
-        Set<Integer> substantive = new HashSet<>();
+        BitSet substantive = new BitSet(sentences); // sentences with substantive evidence, unboxed
         boolean[] groupSeen = new boolean[rule.allGroups()];
         int lastEnd = -1;
         for (int h = 0; h < hits.size; h++) {
@@ -157,7 +168,7 @@ public final class TopicClassifier {
             evidence.add(new TopicEvidence(text.substring(start, end), start, end, ref.partName(), round(w)));
             if (!listed) {
                 inHeadOrLead |= zone[s] != BODY;
-                substantive.add(s);
+                substantive.set(s);
             }
         }
         for (boolean seen : groupSeen) {
@@ -168,8 +179,9 @@ public final class TopicClassifier {
         // Same-sentence proximity.
         for (int r = 0; r < rule.near().size(); r++) {
             raw += near(topic, r, rule, text, tokens, sentenceOf, vetoed, zone, hits, evidence, substantive);
+            String nearPart = "near[" + r + "]";
             for (TopicEvidence e : evidence) {
-                if (e.rulePart().startsWith("near[" + r + "]") && zone[sentenceOf[tokenAt(tokens, e.start())]] != BODY) {
+                if (e.rulePart().startsWith(nearPart) && zone[sentenceOf[tokenAt(tokens, e.start())]] != BODY) {
                     inHeadOrLead = true;
                 }
             }
@@ -201,7 +213,7 @@ public final class TopicClassifier {
                     evidence.add(new TopicEvidence(e.id(), m.start(), m.end(), "entities.boost", round(w)));
                     if (!listed) {
                         inHeadOrLead |= zone[s] != BODY;
-                        substantive.add(s);
+                        substantive.set(s);
                     }
                 }
             }
@@ -210,7 +222,7 @@ public final class TopicClassifier {
             return null;
         }
         // Substantial subject: headline or lead, or at least min_sentences sentences.
-        if (!inHeadOrLead && substantive.size() < rule.minSentences()) {
+        if (!inHeadOrLead && substantive.cardinality() < rule.minSentences()) {
             return null;
         }
         double score = Math.min(1.0, raw / rule.saturation());
@@ -223,7 +235,7 @@ public final class TopicClassifier {
 
     private double near(int topic, int r, TopicRule rule, String text, TextTokens tokens, int[] sentenceOf,
                         boolean[] vetoed, byte[] zone, Hits hits, List<TopicEvidence> evidence,
-                        Set<Integer> substantive) {
+                        BitSet substantive) {
         Ref[] refs = taxonomy.refs();
         Near near = rule.near().get(r);
         double raw = 0;
@@ -251,7 +263,7 @@ public final class TopicClassifier {
                 raw += w;
                 fired++;
                 lastSentence = s;
-                substantive.add(s);
+                substantive.set(s);
                 addEvidence(evidence, text, tokens, hits, a, left.partName(), w / 2);
                 addEvidence(evidence, text, tokens, hits, b, right.partName(), w / 2);
                 break;
@@ -385,10 +397,12 @@ public final class TopicClassifier {
         }
         if (tokens.is(j, '.') && j > 0) {
             int len = tokens.end(j - 1) - tokens.start(j - 1);
-            String bk = len <= 5 ? tokens.key(j - 1) : "";
-            if (tokens.end(j - 1) == tokens.start(j)
-                    && (bk.length() == 1 && Character.isLetter(bk.charAt(0)) || ABBREVIATIONS.contains(bk))) {
-                return false;
+            if (tokens.end(j - 1) == tokens.start(j) && len <= 5) {
+                String initial = len == 1 ? tokens.key(j - 1) : "";
+                if (initial.length() == 1 && Character.isLetter(initial.charAt(0))
+                        || ABBREVIATION_INDEX.get(tokens, j - 1) != null) {
+                    return false;
+                }
             }
         }
         return true;
@@ -450,13 +464,13 @@ public final class TopicClassifier {
     private static boolean listItem(int from, int to, TextTokens tokens, int[] endToStart) {
         int neighbours = 0;
         int t = from - 1;
-        while (neighbours < 2 && t >= 1 && LIST_SEPARATORS.contains(tokens.key(t))
+        while (neighbours < 2 && t >= 1 && LIST_SEPARATOR_INDEX.get(tokens, t) != null
                 && endToStart[t - 1] >= 0) {
             neighbours++;
             t = endToStart[t - 1] - 1;
         }
         t = to;
-        while (neighbours < 2 && t + 1 < tokens.size() && LIST_SEPARATORS.contains(tokens.key(t))) {
+        while (neighbours < 2 && t + 1 < tokens.size() && LIST_SEPARATOR_INDEX.get(tokens, t) != null) {
             int start = t + 1;
             int end = -1;
             for (int e = start; e < Math.min(tokens.size(), start + 6); e++) {
