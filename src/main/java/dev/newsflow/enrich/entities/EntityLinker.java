@@ -26,6 +26,7 @@ public final class EntityLinker {
 
     private final AliasDictionary dictionary;
     private final NameSpotter spotter;
+    private final boolean gateOpenSetNer;
 
     /** Dictionary linking only. */
     public EntityLinker(AliasDictionary dictionary) {
@@ -37,13 +38,26 @@ public final class EntityLinker {
      * confirms lets an ambiguous alias of a matching type link; other names get a stable local id.
      */
     public EntityLinker(AliasDictionary dictionary, NameSpotter spotter) {
+        this(dictionary, spotter, true);
+    }
+
+    /**
+     * As {@link #EntityLinker(AliasDictionary, NameSpotter)}; {@code gateOpenSetNer} false has the model tag every
+     * sentence instead of only those with capitalised words the dictionary left unexplained (for comparisons).
+     */
+    public EntityLinker(AliasDictionary dictionary, NameSpotter spotter, boolean gateOpenSetNer) {
         this.dictionary = dictionary;
         this.spotter = spotter;
+        this.gateOpenSetNer = gateOpenSetNer;
     }
 
     public List<EntityMatch> link(Document document) {
+        return link(document, TextTokens.of(document.text()));
+    }
+
+    /** As {@link #link(Document)}, over the document's tokens made once for every stage. */
+    public List<EntityMatch> link(Document document, TextTokens tokens) {
         String text = document.text();
-        List<Token> tokens = Tokenizer.tokenize(text);
         List<AliasDictionary.Hit> hits = dictionary.find(text, tokens);
 
         // First pass: where each entity is named unambiguously by its full name or demonym.
@@ -55,18 +69,20 @@ public final class EntityLinker {
                     String id = alias.entity().id();
                     namedUnambiguously.put(id, true);
                     if (alias.kind() == Alias.Kind.NAME) {
-                        firstFullName.merge(id, tokens.get(hit.from()).start(), Math::min);
+                        firstFullName.merge(id, tokens.start(hit.from()), Math::min);
                     }
                 }
             }
         }
 
-        List<NameSpotter.Name> names = spotter == null ? List.of() : spotter.spot(text);
+        List<NameSpotter.Name> names = spotter == null ? List.of()
+                : spotter.spot(text, gateOpenSetNer ? linkedWithoutModel(hits, tokens, document, firstFullName,
+                namedUnambiguously) : null);
         Linked linked = new Linked();
         List<int[]> covered = new ArrayList<>();
         for (AliasDictionary.Hit hit : hits) {
-            int start = tokens.get(hit.from()).start();
-            int end = tokens.get(hit.to() - 1).end();
+            int start = tokens.start(hit.from());
+            int end = tokens.end(hit.to() - 1);
             NameSpotter.Name confirmed = exactName(names, start, end);
             for (Alias alias : hit.acceptable()) {
                 boolean confirmedByModel = confirmed != null && compatible(confirmed.type(), alias.entity().type());
@@ -98,6 +114,31 @@ public final class EntityLinker {
     }
 
     static final String LOCAL_PREFIX = "local:";
+
+    /**
+     * The spans of hits that link whatever the model says, as {@code [start, end)} pairs: the model is not asked
+     * about sentences these explain. A hit whose choice a model confirmation could change (an ambiguous full name
+     * ranked before the first allowed alias) is left out, so the model still sees it.
+     */
+    private static int[] linkedWithoutModel(List<AliasDictionary.Hit> hits, TextTokens tokens, Document document,
+                                            Map<String, Integer> firstFullName, Map<String, Boolean> namedUnambiguously) {
+        int[] spans = new int[2 * hits.size()];
+        int n = 0;
+        for (AliasDictionary.Hit hit : hits) {
+            int start = tokens.start(hit.from());
+            for (Alias alias : hit.acceptable()) {
+                if (allowed(alias, start, document.bodyStart(), firstFullName, namedUnambiguously)) {
+                    spans[n++] = start;
+                    spans[n++] = tokens.end(hit.to() - 1);
+                    break;
+                }
+                if (alias.ambiguous() && alias.kind() == Alias.Kind.NAME) {
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(spans, n);
+    }
 
     /** Mentions grouped by entity, in text order. */
     private static final class Linked {
