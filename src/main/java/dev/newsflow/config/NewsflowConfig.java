@@ -1,6 +1,7 @@
 package dev.newsflow.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param httpHost           address the health and metrics endpoint binds to
  * @param httpPort           port of the health and metrics endpoint; -1 disables it, 0 picks a free one
  * @param clientConfig       extra Kafka client and registry settings (SASL, TLS, basic auth, tuning), passed through
+ * @param storyWindow        how far apart in event time two articles may be and still be recognised as one story
  */
 public record NewsflowConfig(
         String applicationId,
@@ -44,7 +46,8 @@ public record NewsflowConfig(
         Path stateDir,
         String httpHost,
         int httpPort,
-        Map<String, String> clientConfig) {
+        Map<String, String> clientConfig,
+        Duration storyWindow) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow";
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
@@ -59,6 +62,7 @@ public record NewsflowConfig(
     public static final int DEFAULT_MAX_BODY_CHARS = 500_000;
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final String DEFAULT_STORY_WINDOW = "PT72H";
 
     /** Encodings of record keys: plain UTF-8, or an Avro string in the Confluent wire format. */
     public enum KeyFormat { STRING, AVRO }
@@ -85,6 +89,10 @@ public record NewsflowConfig(
         Objects.requireNonNull(keyFormat, "keyFormat");
         Objects.requireNonNull(httpHost, "httpHost");
         clientConfig = Map.copyOf(clientConfig);
+        Objects.requireNonNull(storyWindow, "storyWindow");
+        if (storyWindow.isNegative() || storyWindow.isZero()) {
+            throw new IllegalArgumentException("story window must be positive, got " + storyWindow);
+        }
     }
 
     /** Settings that work against a broker on localhost:9092 and a registry on localhost:8081. */
@@ -92,7 +100,8 @@ public record NewsflowConfig(
         return new NewsflowConfig(DEFAULT_APPLICATION_ID, DEFAULT_BOOTSTRAP_SERVERS, DEFAULT_SCHEMA_REGISTRY_URL,
                 List.of(DEFAULT_INPUT_TOPIC), DEFAULT_OUTPUT_TOPIC, DEFAULT_ERROR_TOPIC, DEFAULT_PARTITIONS,
                 DEFAULT_REPLICATION_FACTOR, DEFAULT_PROCESSING_GUARANTEE, KeyFormat.STRING, DEFAULT_MAX_RECORD_BYTES,
-                DEFAULT_MAX_BODY_CHARS, null, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Map.of());
+                DEFAULT_MAX_BODY_CHARS, null, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Map.of(),
+                Duration.parse(DEFAULT_STORY_WINDOW));
     }
 
     /** A builder starting from these settings. */
@@ -118,6 +127,7 @@ public record NewsflowConfig(
         private String httpHost;
         private int httpPort;
         private Map<String, String> clientConfig;
+        private Duration storyWindow;
 
         private Builder(NewsflowConfig c) {
             applicationId = c.applicationId;
@@ -136,6 +146,7 @@ public record NewsflowConfig(
             httpHost = c.httpHost;
             httpPort = c.httpPort;
             clientConfig = c.clientConfig;
+            storyWindow = c.storyWindow;
         }
 
         public Builder applicationId(String value) { applicationId = value; return this; }
@@ -153,6 +164,7 @@ public record NewsflowConfig(
         public Builder stateDir(Path value) { stateDir = value; return this; }
         public Builder httpHost(String value) { httpHost = value; return this; }
         public Builder httpPort(int value) { httpPort = value; return this; }
+        public Builder storyWindow(Duration value) { storyWindow = value; return this; }
 
         /** Adds pass-through client settings; later ones win. */
         public Builder clientConfig(Map<String, String> extra) {
@@ -165,7 +177,7 @@ public record NewsflowConfig(
         public NewsflowConfig build() {
             return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
                     errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes,
-                    maxBodyChars, stateDir, httpHost, httpPort, clientConfig);
+                    maxBodyChars, stateDir, httpHost, httpPort, clientConfig, storyWindow);
         }
     }
 }

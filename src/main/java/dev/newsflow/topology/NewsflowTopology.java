@@ -14,8 +14,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * Builds the newsflow topology: raw articles are decoded, validated, normalised and enriched; every input
- * becomes one enriched article or one dead letter. Pure: no I/O happens while building.
+ * Builds the newsflow topology: raw articles are decoded, validated, normalised, enriched and given their story;
+ * every input becomes one enriched article or one dead letter. Pure: no I/O happens while building.
  */
 public final class NewsflowTopology {
 
@@ -36,8 +36,9 @@ public final class NewsflowTopology {
                         config.maxBodyChars(), clock)),
                 Named.as("decode-validate-normalise-enrich"));
         outcomes.split(Named.as("outcome-"))
-                .branch((key, outcome) -> outcome instanceof Outcome.Enriched, Branched.withConsumer(enriched -> enriched
-                        .mapValues(outcome -> ((Outcome.Enriched) outcome).article(), Named.as("enriched-article"))
+                .branch((key, outcome) -> outcome instanceof Outcome.Enriched, Branched.withConsumer(enriched -> StoryTopology
+                        .assign(builder, enriched.mapValues(outcome -> ((Outcome.Enriched) outcome).article(),
+                                Named.as("enriched-article")), config, topics)
                         .to(topics.enriched(), Produced.with(topics.keySerde(), topics.enrichedSerde())
                                 .withName("enriched-articles")), "enriched"))
                 .defaultBranch(Branched.withConsumer(rejected -> rejected

@@ -48,6 +48,11 @@ public final class StoryFingerprinter {
                 Arrays.stream(lead, 0, n[0]).sorted().distinct().toArray());
     }
 
+    /** A fingerprint for exact matches only, without a lead: for text that could not be fingerprinted. */
+    public static StoryFingerprint exactOnly(String canonicalUrl, String contentHash) {
+        return new StoryFingerprint(urlKey(canonicalUrl), contentHash, new long[0]);
+    }
+
     /** First 128 bits of SHA-256, in hex: fixed-length store keys however long the URL. */
     static String urlKey(String canonicalUrl) {
         try {

@@ -1,9 +1,9 @@
 package dev.newsflow.enrich.dedup;
 
 /** Invented news texts for de-duplication tests: one wire story, its copies, and another story on the same topic. */
-final class StoryTexts {
+public final class StoryTexts {
 
-    static final String WIRE_BODY = """
+    public static final String WIRE_BODY = """
             The government of Norland agreed on Tuesday to reopen the northern rail corridor to freight traffic after \
             a six-week closure that stranded thousands of containers at the port of Halvik, the transport ministry said.
 
@@ -21,13 +21,13 @@ final class StoryTexts {
             """;
 
     /** The same wire story as another outlet runs it: new headline, typographic quotes and dashes, a credit line. */
-    static final String SYNDICATED_BODY = WIRE_BODY
+    public static final String SYNDICATED_BODY = WIRE_BODY
             .replace("\"We owe", "\u201cWe owe").replace("normal,\"", "normal,\u201d")
             .replace("after a six-week", "after a six\u2011week")
             + "\nReporting by Anna Holm; editing by Piet Maas.\n";
 
     /** A light edit: two words changed in the lead, one sentence cut, one added. */
-    static final String EDITED_BODY = WIRE_BODY
+    public static final String EDITED_BODY = WIRE_BODY
             .replace("agreed on Tuesday", "decided on Tuesday")
             .replace("thousands of containers", "tens of thousands of containers")
             .replace("The opposition Labour party said the government had been too slow to act and called for an inquiry "
@@ -35,7 +35,7 @@ final class StoryTexts {
             + "\nThe port authority said it expected traffic to reach normal levels by May.\n";
 
     /** Another outlet's own report of the same event: same names and topic, different words. */
-    static final String OTHER_REPORT_BODY = """
+    public static final String OTHER_REPORT_BODY = """
             Freight trains will return to Norland's northern corridor on Friday, ending a closure of more than a month \
             that left the port of Halvik clogged with containers, Transport Minister Ella Brandt announced on Tuesday.
 
@@ -50,7 +50,7 @@ final class StoryTexts {
             """;
 
     /** A different story altogether. */
-    static final String UNRELATED_BODY = """
+    public static final String UNRELATED_BODY = """
             Researchers at the University of Tarn have found that a common garden plant can remove heavy metals from \
             contaminated soil faster than the methods now used by local councils, according to a study published on \
             Monday.
