@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * The story stage between enrichment and the outputs: it gives every enriched article its story id and
  * duplicate flag, whichever input partition it came from.
  *
- * <p>Design: one writer for the whole story index. Fingerprints (a few hundred bytes each) are repartitioned onto a
+ * <p>Design: one writer for the whole story index. Fingerprints (up to about a kilobyte each) are repartitioned onto a
  * single partition, where {@link StoryAssigner} decides each article's story against a windowed index of the
  * earlier ones and files it, in one total order. The articles themselves never pass through that partition: they
  * are repartitioned by ticket onto as many partitions as configured, where {@link StoryJoiner} holds each until
