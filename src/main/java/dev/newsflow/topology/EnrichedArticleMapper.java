@@ -3,6 +3,7 @@ package dev.newsflow.topology;
 import dev.newsflow.enrich.EnricherVersions;
 import dev.newsflow.enrich.Enrichment;
 import dev.newsflow.enrich.dedup.ContentHash;
+import dev.newsflow.enrich.dedup.StoryAssignment;
 import dev.newsflow.enrich.dedup.UrlCanonicaliser;
 import dev.newsflow.enrich.entities.EntityMatch;
 import dev.newsflow.enrich.entities.Span;
@@ -59,7 +60,7 @@ final class EnrichedArticleMapper {
                 .setAuthors(authors(raw.getAuthors()))
                 .setEntities(entities(enrichment.entities()))
                 .setTopics(topics(enrichment.topics()))
-                // Until story clustering lands every article opens its own story.
+                // Provisional: the story stage (StoryTopology) replaces it with the article's real story.
                 .setStory(Story.newBuilder()
                         .setStoryId(raw.getId())
                         .setDuplicate(false)
@@ -86,6 +87,19 @@ final class EnrichedArticleMapper {
         return enrichment.entities().size() > MAX_ENTITIES
                 || enrichment.entities().stream().anyMatch(e -> e.mentions().size() > MAX_MENTIONS_PER_ENTITY)
                 || enrichment.topics().stream().anyMatch(t -> t.evidence().size() > MAX_EVIDENCE_PER_TOPIC);
+    }
+
+    /** The article with the story stage's verdict in place of its provisional story. */
+    static EnrichedArticle withStory(EnrichedArticle article, StoryAssignment verdict) {
+        Story story = Story.newBuilder(article.getStory())
+                .setStoryId(verdict.storyId())
+                .setDuplicate(verdict.duplicate())
+                .setDuplicateOf(verdict.duplicateOf())
+                .setMatch(DuplicateMatch.valueOf(verdict.match().name()))
+                .setSimilarity(verdict.similarity())
+                .setMatchedId(verdict.matchedId())
+                .build();
+        return EnrichedArticle.newBuilder(article).setStory(story).build();
     }
 
     private static Source source(RawArticle raw) {

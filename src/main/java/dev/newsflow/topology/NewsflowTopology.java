@@ -16,8 +16,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * Builds the newsflow topology: raw articles are decoded, validated, normalised and enriched; every input
- * becomes one enriched article or one dead letter. Pure: no I/O happens while building.
+ * Builds the newsflow topology: raw articles are decoded, validated, normalised, enriched and given their story;
+ * every input becomes one enriched article or one dead letter. Pure: no I/O happens while building.
  */
 public final class NewsflowTopology {
 
@@ -70,8 +70,9 @@ public final class NewsflowTopology {
                 Named.as("decode-validate-normalise-enrich"));
         outcomes.split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome instanceof Outcome.Enriched, Branched.withConsumer(enriched ->
-                        addOutputs(enriched.mapValues(outcome -> ((Outcome.Enriched) outcome).article(),
-                                Named.as("enriched-article")), topics), "enriched"))
+                        addOutputs(StoryTopology.assign(builder, enriched.mapValues(
+                                outcome -> ((Outcome.Enriched) outcome).article(), Named.as("enriched-article")),
+                                config, topics), topics), "enriched"))
                 .defaultBranch(Branched.withConsumer(rejected -> rejected
                         .mapValues(outcome -> ((Outcome.Rejected) outcome).letter(), Named.as("dead-letter"))
                         .to(topics.deadLetters(), Produced.with(topics.keySerde(), topics.deadLetterSerde())
