@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code newsflow <command>}; every long option can also come from a NEWSFLOW_* variable. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Streaming news ingestion: validate, normalise, de-duplicate and enrich articles on Kafka.",
-        subcommands = {RunCommand.class, LocalCommand.class, ProduceCommand.class, TailCommand.class, EnrichCommand.class, EvalCommand.class, TrainCommand.class,
+        subcommands = {RunCommand.class, LocalCommand.class, ProduceCommand.class, TailCommand.class, EnrichCommand.class, EvalCommand.class, TrainCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NewsflowCli {
 
