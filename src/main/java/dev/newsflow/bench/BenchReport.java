@@ -50,6 +50,10 @@ public record BenchReport(List<String> setup, List<PipelineResult> results) {
         }
         lines.add("(articles/s, MB/s, CPU cores and peak heap: throughput phases; p50 to p99: latency phases)");
         ratioLine().ifPresent(lines::add);
+        results.stream().filter(BenchReport::overloaded).forEach(r -> lines.add(String.format(Locale.ROOT,
+                "note: %s was offered %d articles/s but its throughput is %.1f/s, so its latencies are mostly time spent "
+                        + "queueing; a --rate below its throughput measures it unloaded",
+                r.pipeline().label(), r.latency().rate(), r.throughput().articlesPerSecond())));
         lines.add("");
         lines.add(String.format(Locale.ROOT, DETAIL, "phase", "in", "out", "dead letters", "seconds", "CPU cores",
                 "CPU ms/article", "peak heap", "latency max"));
@@ -65,6 +69,11 @@ public record BenchReport(List<String> setup, List<PipelineResult> results) {
         }
         lines.add(accountingLine());
         return lines;
+    }
+
+    /** An offered rate above what the pipeline can do: the queue grows for the whole latency phase. */
+    private static boolean overloaded(PipelineResult r) {
+        return r.latency() != null && r.throughput().articlesPerSecond() < r.latency().rate();
     }
 
     private Optional<Throughput> baseline() {

@@ -34,6 +34,9 @@ class BenchReportTest {
                 + "full/passthrough 0.10x throughput, 12.67x CPU per article");
         assertThat(lines).anySatisfy(line -> assertThat(line.split(" +")).containsExactly(
                 "full", "latency", "9000", "8988", "12", "30.00", "0.30", "1.00", "200", "MiB", "400", "ms"));
+        assertThat(lines).contains("note: full was offered 300 articles/s but its throughput is 200.0/s, so its latencies "
+                + "are mostly time spent queueing; a --rate below its throughput measures it unloaded");
+        assertThat(lines).noneMatch(line -> line.startsWith("note: hot") || line.startsWith("note: passthrough"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo("counts: every phase's outputs plus dead letters equal its inputs");
         assertThat(report.allAccountedFor()).isTrue();
     }
