@@ -243,7 +243,7 @@ public final class Benchmark {
                         + Math.min(settings.warmup(), preloaded.count())
                         + " articles through it in this JVM, so the JIT has compiled it; not counted");
         lines.add("throughput: a fresh application reads all " + preloaded.count() + " preloaded articles from the "
-                + "beginning; timed from RUNNING (partitions assigned) to the last output or dead letter read by a "
+                + "beginning; timed from its first fetched input record to the last output or dead letter read by a "
                 + "read_committed consumer; MB/s counts input keys and values (10^6 bytes)");
         lines.add(settings.latencySeconds() == 0
                 ? "latency: not measured (--latency-seconds 0)"

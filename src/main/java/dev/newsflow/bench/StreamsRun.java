@@ -12,8 +12,12 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 /** One phase's Kafka Streams application, from start to RUNNING to a clean close that removes its local state. */
 final class StreamsRun implements AutoCloseable {
 
+    private static final long WATCH_INTERVAL_MS = 2;
+
     private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
     private volatile Throwable failure;
+    private volatile boolean closed;
 
     private StreamsRun(Topology topology, Properties props) {
         this.streams = new KafkaStreams(topology, props);
@@ -22,16 +26,14 @@ final class StreamsRun implements AutoCloseable {
     /**
      * Starts the application and returns once it is RUNNING.
      *
-     * @param onRunning runs in the stream thread on the first transition to RUNNING, just before processing starts
+     * @param onFirstRecord runs as soon as the application has fetched its first input record
      */
-    static StreamsRun start(Topology topology, Properties props, Runnable onRunning, Duration timeout)
+    static StreamsRun start(Topology topology, Properties props, Runnable onFirstRecord, Duration timeout)
             throws InterruptedException {
         StreamsRun run = new StreamsRun(topology, props);
-        CountDownLatch running = new CountDownLatch(1);
         run.streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.RUNNING && running.getCount() > 0) {
-                onRunning.run();
-                running.countDown();
+            if (now == KafkaStreams.State.RUNNING) {
+                run.running.countDown();
             }
         });
         // A failure ends the phase with its reason instead of a replacement thread quietly retrying.
@@ -40,7 +42,8 @@ final class StreamsRun implements AutoCloseable {
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         run.streams.start();
-        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        run.watchForFirstRecord(onFirstRecord);
+        if (!run.running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             String problem = run.problem();
             run.close();
             throw new IllegalStateException("the application did not reach RUNNING within " + timeout.toSeconds()
@@ -49,7 +52,35 @@ final class StreamsRun implements AutoCloseable {
         return run;
     }
 
-    /** What stopped the application, or null while it is running or rebalancing. */
+    /**
+     * The client only turns RUNNING once every stream thread does, and with several threads the first one has been
+     * processing for seconds by then; the main consumer's fetch metric says when the work really began.
+     */
+    private void watchForFirstRecord(Runnable onFirstRecord) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (!closed && !hasConsumed()) {
+                    Thread.sleep(WATCH_INTERVAL_MS);
+                }
+                if (!closed) {
+                    onFirstRecord.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "newsflow-bench-first-record");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private boolean hasConsumed() {
+        return streams.metrics().entrySet().stream().anyMatch(e -> e.getKey().name().equals("records-consumed-total")
+                && e.getKey().group().equals("consumer-fetch-manager-metrics")
+                && !e.getKey().tags().containsKey("topic")
+                && e.getValue().metricValue() instanceof Number n && n.doubleValue() > 0);
+    }
+
+    /** What stopped the application, or null while it is starting, running or rebalancing. */
     String problem() {
         if (failure != null) {
             return "the application failed: " + failure;
@@ -60,6 +91,7 @@ final class StreamsRun implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
         streams.cleanUp();
