@@ -15,7 +15,7 @@ import java.util.Optional;
 public record BenchReport(List<String> setup, List<PipelineResult> results) {
 
     private static final String SUMMARY = "%-12s %11s %8s %14s %8s %8s %8s %10s %11s";
-    private static final String DETAIL = "%-24s %7s %7s %13s %9s %10s %15s %11s %12s";
+    private static final String DETAIL = "%-24s %7s %7s %13s %9s %10s %15s %11s %6s %12s";
 
     public BenchReport {
         setup = List.copyOf(setup);
@@ -56,7 +56,7 @@ public record BenchReport(List<String> setup, List<PipelineResult> results) {
                 r.pipeline().label(), r.latency().rate(), r.throughput().articlesPerSecond())));
         lines.add("");
         lines.add(String.format(Locale.ROOT, DETAIL, "phase", "in", "out", "dead letters", "seconds", "CPU cores",
-                "CPU ms/article", "peak heap", "latency max"));
+                "CPU ms/article", "peak heap", "GC %", "latency max"));
         for (PipelineResult r : results) {
             Throughput t = r.throughput();
             lines.add(detail(r.pipeline().label() + " throughput", t.counts(), t.seconds(), t.resources(),
@@ -105,7 +105,7 @@ public record BenchReport(List<String> setup, List<PipelineResult> results) {
                                  double cpuMillisPerArticle, String latencyMax) {
         return String.format(Locale.ROOT, DETAIL, phase, counts.inputs(), counts.outputs(), counts.deadLetters(),
                 number(seconds, 2), number(resources.cores(), 2), number(cpuMillisPerArticle, 2),
-                mebibytes(resources.peakHeapBytes()), latencyMax);
+                mebibytes(resources.peakHeapBytes()), number(resources.gcPercent(), 1), latencyMax);
     }
 
     private String accountingLine() {

@@ -232,7 +232,7 @@ public final class Benchmark {
         lines.add(String.format(Locale.ROOT, "newsflow bench: %d articles (%.1f MB as Avro RawArticle records) from %s%s",
                 preloaded.count(), preloaded.bytes() / 1e6, settings.articles(),
                 preloaded.rejectedLines() == 0 ? "" : ", " + preloaded.rejectedLines() + " unusable lines skipped"));
-        lines.add(String.format(Locale.ROOT, "setup: %d partitions, %d stream thread(s), %s; %s; Java %s, %d cores, max heap %d MiB",
+        lines.add(String.format(Locale.ROOT, "setup: %d partition(s), %d stream thread(s), %s; %s; Java %s, %d cores, max heap %d MiB",
                 settings.partitions(), settings.streamThreads(), settings.processingGuarantee(), target.description(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1048576));

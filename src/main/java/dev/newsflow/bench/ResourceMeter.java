@@ -1,12 +1,13 @@
 package dev.newsflow.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
 
 /**
- * Process CPU time and peak heap of one phase. Both are of the whole JVM: with the embedded broker and registry
+ * Process CPU time, peak heap and garbage-collection time of one phase. Both are of the whole JVM: with the embedded broker and registry
  * they include theirs, and always the benchmark's own producer and consumer.
  */
 final class ResourceMeter {
@@ -16,10 +17,12 @@ final class ResourceMeter {
 
     private final long cpuStart;
     private final long wallStart;
+    private final long gcStart;
 
     private ResourceMeter() {
         cpuStart = OS.getProcessCpuTime();
         wallStart = System.nanoTime();
+        gcStart = gcMillis();
     }
 
     /**
@@ -42,7 +45,12 @@ final class ResourceMeter {
         long wall = System.nanoTime() - wallStart;
         // Each pool peaks at its own moment, so the sum is an upper bound of the heap in use at any one time.
         long peak = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Resources(cpu, wall, peak);
+        return new Resources(cpu, wall, peak, gcMillis() - gcStart);
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(millis -> millis > 0).sum();
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

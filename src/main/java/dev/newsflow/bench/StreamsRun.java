@@ -6,21 +6,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One phase's Kafka Streams application, from start to RUNNING to a clean close that removes its local state. */
 final class StreamsRun implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRun.class);
     private static final long WATCH_INTERVAL_MS = 2;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaStreams streams;
+    private final String applicationId;
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Throwable failure;
     private volatile boolean closed;
 
     private StreamsRun(Topology topology, Properties props) {
         this.streams = new KafkaStreams(topology, props);
+        this.applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     }
 
     /**
@@ -89,11 +96,20 @@ final class StreamsRun implements AutoCloseable {
         return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED ? null : "the application is " + state;
     }
 
+    /**
+     * Leaves the group and closes. On a starved machine that can take longer than the timeout; the client then goes on
+     * shutting down in the background and its state stays for the benchmark's temporary directory to remove.
+     */
     @Override
     public void close() {
         closed = true;
-        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(Duration.ofSeconds(30)));
-        streams.cleanUp();
+        boolean stopped = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
+        if (stopped) {
+            streams.cleanUp();
+        } else {
+            LOG.warn("{} did not stop within {} s; it goes on stopping in the background and may slow the next phase",
+                    applicationId, CLOSE_TIMEOUT.toSeconds());
+        }
     }
 }

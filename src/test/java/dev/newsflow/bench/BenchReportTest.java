@@ -12,9 +12,9 @@ class BenchReportTest {
 
     private static PipelineResult result(Pipeline pipeline, long seconds, long cpuSeconds, long deadLetters) {
         Throughput throughput = new Throughput(new Counts(20_000, 20_000 - deadLetters, deadLetters), 120_000_000,
-                new Resources(cpuSeconds * SECOND, seconds * SECOND, 300 * MIB));
+                new Resources(cpuSeconds * SECOND, seconds * SECOND, 300 * MIB, seconds * 20));
         Latency latency = new Latency(new Counts(9_000, 9_000 - deadLetters, deadLetters), 300,
-                new LatencySummary(9_000, 110, 180, 250, 400), new Resources(9 * SECOND, 30 * SECOND, 200 * MIB));
+                new LatencySummary(9_000, 110, 180, 250, 400), new Resources(9 * SECOND, 30 * SECOND, 200 * MIB, 1_500));
         return new PipelineResult(pipeline, throughput, latency);
     }
 
@@ -33,7 +33,8 @@ class BenchReportTest {
         assertThat(lines).contains("ratios: hot/passthrough 0.40x throughput, 2.67x CPU per article; "
                 + "full/passthrough 0.10x throughput, 12.67x CPU per article");
         assertThat(lines).anySatisfy(line -> assertThat(line.split(" +")).containsExactly(
-                "full", "latency", "9000", "8988", "12", "30.00", "0.30", "1.00", "200", "MiB", "400", "ms"));
+                "full", "latency", "9000", "8988", "12", "30.00", "0.30", "1.00", "200", "MiB", "5.0", "400", "ms"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("hot throughput").contains(" MiB    2.0 "));
         assertThat(lines).contains("note: full was offered 300 articles/s but its throughput is 200.0/s, so its latencies "
                 + "are mostly time spent queueing; a --rate below its throughput measures it unloaded");
         assertThat(lines).noneMatch(line -> line.startsWith("note: hot") || line.startsWith("note: passthrough"));
@@ -43,7 +44,7 @@ class BenchReportTest {
 
     @Test
     void withoutPassthroughOrLatencyTheirColumnsAreDashes() {
-        Throughput throughput = new Throughput(new Counts(100, 100, 0), 1_000_000, new Resources(SECOND, SECOND, MIB));
+        Throughput throughput = new Throughput(new Counts(100, 100, 0), 1_000_000, new Resources(SECOND, SECOND, MIB, 0));
 
         List<String> lines = new BenchReport(List.of(), List.of(new PipelineResult(Pipeline.HOT, throughput, null))).lines();
 
@@ -54,7 +55,7 @@ class BenchReportTest {
 
     @Test
     void aPhaseThatLostRecordsIsCalledOut() {
-        Throughput lossy = new Throughput(new Counts(100, 97, 2), 1_000_000, new Resources(SECOND, SECOND, MIB));
+        Throughput lossy = new Throughput(new Counts(100, 97, 2), 1_000_000, new Resources(SECOND, SECOND, MIB, 0));
 
         BenchReport report = new BenchReport(List.of(), List.of(new PipelineResult(Pipeline.FULL, lossy, null)));
 
