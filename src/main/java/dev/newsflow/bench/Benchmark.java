@@ -108,8 +108,9 @@ public final class Benchmark {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         AtomicLong sentCount = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
-        try (ArticleSender sender = new ArticleSender(ClientProperties.common(target.base()), serializer, topic)) {
-            progress.begin("loading " + settings.articles().getFileName(), settings.count(), sentCount::get);
+        try (ArticleSender sender = new ArticleSender(ClientProperties.common(target.base()), serializer, topic);
+             Progress.Shown shown = progress.begin("loading " + settings.articles().getFileName(), settings.count(),
+                     sentCount::get)) {
             new ArticleFiles("bench", "https://example.org/bench/").read(settings.articles(), settings.count(), parsed -> {
                 if (parsed instanceof ArticleFiles.Article article) {
                     sent.add(sender.send(article.article()));
@@ -119,7 +120,6 @@ public final class Benchmark {
                 }
             });
             sender.flush();
-        } finally {
             progress.end();
         }
         if (sent.isEmpty()) {
@@ -155,8 +155,10 @@ public final class Benchmark {
         NewsflowConfig config = phase(pipeline, "warmup", preloaded.topic());
         long articles = Math.min(settings.warmup(), preloaded.count());
         try (OutputCounter counter = counter(config, articles, false);
+             Progress.Shown shown = progress.begin(pipeline.label() + " warm-up", articles, counter::total);
              StreamsRun app = start(topology.apply(config), config, () -> { })) {
-            await(pipeline.label() + " warm-up", articles, counter, app);
+            counter.await(STALL_TIMEOUT, app::problem);
+            progress.end();
         }
     }
 
@@ -167,9 +169,11 @@ public final class Benchmark {
         ResourceMeter.resetHeapPeaks();
         AtomicReference<ResourceMeter> meter = new AtomicReference<>();
         try (OutputCounter counter = counter(config, preloaded.count(), false);
+             Progress.Shown shown = progress.begin(pipeline.label() + " throughput", preloaded.count(), counter::total);
              StreamsRun app = start(built, config, () -> meter.compareAndSet(null, ResourceMeter.start()))) {
-            await(pipeline.label() + " throughput", preloaded.count(), counter, app);
+            counter.await(STALL_TIMEOUT, app::problem);
             Resources resources = meter.get().stop();
+            progress.end();
             return new Throughput(new Counts(preloaded.count(), counter.outputs(), counter.deadLetters()),
                     preloaded.bytes(), resources);
         }
@@ -185,16 +189,14 @@ public final class Benchmark {
         ResourceMeter.resetHeapPeaks();
         try (OutputCounter counter = counter(config, articles, true);
              StreamsRun app = start(built, config, () -> { });
-             RateFeeder feeder = new RateFeeder(ClientProperties.common(config), preloaded, input)) {
+             RateFeeder feeder = new RateFeeder(ClientProperties.common(config), preloaded, input);
+             Progress.Shown shown = progress.begin(pipeline.label() + " latency at " + settings.rate() + "/s", articles,
+                     counter::total)) {
             ResourceMeter meter = ResourceMeter.start();
-            progress.begin(pipeline.label() + " latency at " + settings.rate() + "/s", articles, counter::total);
-            try {
-                feeder.send(articles, settings.rate());
-                counter.await(STALL_TIMEOUT, app::problem);
-            } finally {
-                progress.end();
-            }
+            feeder.send(articles, settings.rate());
+            counter.await(STALL_TIMEOUT, app::problem);
             Resources resources = meter.stop();
+            progress.end();
             return new Latency(new Counts(articles, counter.outputs(), counter.deadLetters()), settings.rate(),
                     LatencySummary.of(counter.latencies()), resources);
         }
@@ -218,15 +220,6 @@ public final class Benchmark {
         return StreamsRun.start(topology, props, onRunning, START_TIMEOUT);
     }
 
-    private void await(String label, long expected, OutputCounter counter, StreamsRun app) throws InterruptedException {
-        progress.begin(label, expected, counter::total);
-        try {
-            counter.await(STALL_TIMEOUT, app::problem);
-        } finally {
-            progress.end();
-        }
-    }
-
     private List<String> setup(Preloaded preloaded) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "newsflow bench: %d articles (%.1f MB as Avro RawArticle records) from %s%s",
@@ -243,7 +236,7 @@ public final class Benchmark {
                         + Math.min(settings.warmup(), preloaded.count())
                         + " articles through it in this JVM, so the JIT has compiled it; not counted");
         lines.add("throughput: a fresh application reads all " + preloaded.count() + " preloaded articles from the "
-                + "beginning; timed from its first fetched input record to the last output or dead letter read by a "
+                + "beginning; timed from its main consumer handing out the first input records to the last output or dead letter read by a "
                 + "read_committed consumer; MB/s counts input keys and values (10^6 bytes)");
         lines.add(settings.latencySeconds() == 0
                 ? "latency: not measured (--latency-seconds 0)"

@@ -33,12 +33,19 @@ final class Progress implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.SECONDS);
     }
 
+    /** A phase being shown; closing it ends it, if {@link #end()} has not. */
+    interface Shown extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Starts showing a phase of {@code total} records of which {@code done} are through. */
-    synchronized void begin(String label, long total, LongSupplier done) {
+    synchronized Shown begin(String label, long total, LongSupplier done) {
         this.label = label;
         this.total = total;
         this.done = done;
         this.startNanos = System.nanoTime();
+        return this::end;
     }
 
     /** Shows the phase's final figures and stops showing it. */

@@ -16,14 +16,12 @@ import org.slf4j.LoggerFactory;
 final class StreamsRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRun.class);
-    private static final long WATCH_INTERVAL_MS = 2;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaStreams streams;
     private final String applicationId;
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Throwable failure;
-    private volatile boolean closed;
 
     private StreamsRun(Topology topology, Properties props) {
         this.streams = new KafkaStreams(topology, props);
@@ -33,10 +31,14 @@ final class StreamsRun implements AutoCloseable {
     /**
      * Starts the application and returns once it is RUNNING.
      *
-     * @param onFirstRecord runs as soon as the application has fetched its first input record
+     * @param onFirstRecord runs once, when the main consumer first hands input records to the stream thread
      */
     static StreamsRun start(Topology topology, Properties props, Runnable onFirstRecord, Duration timeout)
             throws InterruptedException {
+        // Not the RUNNING transition: with several threads the client turns RUNNING only once all of them do, when
+        // the first may have been processing for seconds. Not the fetch metrics either: they are recorded only once
+        // a whole fetch response has been handed out, which for a slow pipeline is a minute later.
+        FirstRecordHook.install(props, onFirstRecord);
         StreamsRun run = new StreamsRun(topology, props);
         run.streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -49,7 +51,6 @@ final class StreamsRun implements AutoCloseable {
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         run.streams.start();
-        run.watchForFirstRecord(onFirstRecord);
         if (!run.running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             String problem = run.problem();
             run.close();
@@ -57,34 +58,6 @@ final class StreamsRun implements AutoCloseable {
                     + " s" + (problem == null ? "" : ": " + problem));
         }
         return run;
-    }
-
-    /**
-     * The client only turns RUNNING once every stream thread does, and with several threads the first one has been
-     * processing for seconds by then; the main consumer's fetch metric says when the work really began.
-     */
-    private void watchForFirstRecord(Runnable onFirstRecord) {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (!closed && !hasConsumed()) {
-                    Thread.sleep(WATCH_INTERVAL_MS);
-                }
-                if (!closed) {
-                    onFirstRecord.run();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "newsflow-bench-first-record");
-        watcher.setDaemon(true);
-        watcher.start();
-    }
-
-    private boolean hasConsumed() {
-        return streams.metrics().entrySet().stream().anyMatch(e -> e.getKey().name().equals("records-consumed-total")
-                && e.getKey().group().equals("consumer-fetch-manager-metrics")
-                && !e.getKey().tags().containsKey("topic")
-                && e.getValue().metricValue() instanceof Number n && n.doubleValue() > 0);
     }
 
     /** What stopped the application, or null while it is starting, running or rebalancing. */
@@ -102,7 +75,6 @@ final class StreamsRun implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
         boolean stopped = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT));
         if (stopped) {

@@ -4,7 +4,7 @@ package dev.newsflow.bench;
  * A throughput phase: a fresh application reads the preloaded topic from its beginning.
  *
  * @param inputBytes serialized keys and values of the inputs
- * @param resources  the window from the application's first fetched input record to the last output being read
+ * @param resources  the window from the application's first input records to the last output being read
  */
 public record Throughput(Counts counts, long inputBytes, Resources resources) {
 
