@@ -166,7 +166,8 @@ public final class LocalStack implements AutoCloseable {
         thread.start();
     }
 
-    static List<RawArticle> loadSamples() throws IOException {
+    /** The bundled sample articles, as `local` and `produce --samples` send them. */
+    public static List<RawArticle> loadSamples() throws IOException {
         List<RawArticle> samples = new ArrayList<>();
         try (InputStream in = LocalStack.class.getResourceAsStream(SAMPLES_RESOURCE)) {
             if (in == null) {

@@ -2,15 +2,21 @@ package dev.newsflow.app;
 
 import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
+import dev.newsflow.config.Secrets;
 import dev.newsflow.enrich.Enricher;
+import dev.newsflow.enrich.EnricherVersions;
 import dev.newsflow.enrich.LiveModels;
-import dev.newsflow.kafka.TopicProvisioner;
+import dev.newsflow.http.HealthServer;
+import dev.newsflow.http.StreamsHealth;
 import dev.newsflow.kafka.ProvisionReport;
+import dev.newsflow.kafka.TopicProvisioner;
+import dev.newsflow.metrics.NewsflowMetrics;
 import dev.newsflow.registry.RestSchemaRegistryClient;
 import dev.newsflow.registry.RetryingRegistryClient;
 import dev.newsflow.topology.NewsflowTopology;
+import dev.newsflow.topology.OversizedOutputHandler;
+import dev.newsflow.topology.PipelineVersion;
 import dev.newsflow.topology.Topics;
-import dev.newsflow.http.HealthServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -20,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -41,11 +48,13 @@ public final class NewsflowApplication implements AutoCloseable {
     public static final String THREAD_REPLACED = "Stream thread failed; replacing it and resuming from the last commit";
 
     private final KafkaStreams streams;
+    private final NewsflowMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private HealthServer health;
 
-    private NewsflowApplication(KafkaStreams streams) {
+    private NewsflowApplication(KafkaStreams streams, NewsflowMetrics metrics) {
         this.streams = streams;
+        this.metrics = metrics;
     }
 
     /**
@@ -58,7 +67,8 @@ public final class NewsflowApplication implements AutoCloseable {
         provisionTopics(config, topics, models.taxonomy().topicIds());
         // A topic added by a rule update needs its stream before the first article is tagged with it.
         models.onTaxonomyChange(taxonomy -> provisionTopics(config, topics, taxonomy.topicIds()));
-        return start(config, topics, registry, NewsflowTopology.build(config, topics, models, Clock.systemUTC()));
+        return start(config, topics, registry, models.enricher().versions(),
+                metrics -> NewsflowTopology.build(config, topics, models, Clock.systemUTC(), metrics));
     }
 
     /** Starts the article pipeline alone with fixed enrichers (no rule updates): for tests and tools. */
@@ -66,7 +76,8 @@ public final class NewsflowApplication implements AutoCloseable {
         RetryingRegistryClient registry = registry(config);
         Topics topics = Topics.create(config, registry);
         provisionTopics(config, topics, List.of());
-        return start(config, topics, registry, NewsflowTopology.build(config, topics, enrichers, Clock.systemUTC()));
+        return start(config, topics, registry, enrichers.get().versions(),
+                metrics -> NewsflowTopology.build(config, topics, enrichers, Clock.systemUTC(), metrics));
     }
 
     /** One client, and so one schema cache, for every serde; outages are retried briefly, then escape. */
@@ -76,16 +87,23 @@ public final class NewsflowApplication implements AutoCloseable {
     }
 
     private static NewsflowApplication start(NewsflowConfig config, Topics topics, RetryingRegistryClient registry,
-                                             Topology topology) {
+                                             EnricherVersions versions, Function<NewsflowMetrics, Topology> topology) {
+        NewsflowMetrics metrics = new NewsflowMetrics();
+        metrics.versions(PipelineVersion.VERSION, versions.taxonomy(), versions.knowledgeBase(), versions.nerModel());
         LOG.info("Starting newsflow {} reading {} writing {} (dead letters to {}), guarantee {}",
                 config.applicationId(), topics.input(), topics.enriched(), topics.deadLetters(),
                 config.processingGuarantee());
-        KafkaStreams streams = new KafkaStreams(topology, ClientProperties.streams(config));
-        NewsflowApplication app = new NewsflowApplication(streams);
+        java.util.Properties props = ClientProperties.streams(config);
+        props.putAll(OversizedOutputHandler.settings(topics));
+        KafkaStreams streams = new KafkaStreams(topology.apply(metrics), props);
+        metrics.bindStreams(streams);
+        NewsflowApplication app = new NewsflowApplication(streams, metrics);
         // A registry outage or a broker hiccup kills a stream thread; a fresh thread resumes from the last
         // committed offsets, so nothing is lost and exactly-once still holds.
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error(THREAD_REPLACED, e);
+            // The message chain, redacted, at ERROR; the stack trace (not redacted) only at DEBUG.
+            LOG.error(THREAD_REPLACED + ": {}", Secrets.describe(e));
+            LOG.debug("Stream thread failure", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((newState, oldState) -> {
@@ -97,9 +115,10 @@ public final class NewsflowApplication implements AutoCloseable {
         streams.start();
         if (config.httpPort() >= 0) {
             try {
-                app.health = HealthServer.start(config.httpHost(), config.httpPort(), streams::state,
-                        registry::available, streams::metrics);
-                LOG.info("Health and metrics on http://{}:{}/health and /metrics", config.httpHost(), app.health.port());
+                app.health = HealthServer.start(config.httpHost(), config.httpPort(),
+                        () -> StreamsHealth.of(streams, registry.available()), metrics::scrape);
+                LOG.info("Health and metrics on http://{}:{}/health (/live, /ready) and /metrics", config.httpHost(),
+                        app.health.port());
             } catch (IOException e) {
                 app.close();
                 throw new UncheckedIOException("cannot serve health on " + config.httpHost() + ":" + config.httpPort()
@@ -148,6 +167,11 @@ public final class NewsflowApplication implements AutoCloseable {
         return health == null ? -1 : health.port();
     }
 
+    /** newsflow's meters, the streams client's and the JVM's, as /metrics serves them. */
+    public NewsflowMetrics metrics() {
+        return metrics;
+    }
+
     /** Commits, leaves the group and closes; under exactly-once nothing half-written becomes visible. */
     @Override
     public void close() {
@@ -157,6 +181,7 @@ public final class NewsflowApplication implements AutoCloseable {
         // Leaving the group hands the partitions over at once, instead of after the session timeout (45 s).
         boolean closed = streams.close(CloseOptions.groupMembershipOperation(
                 CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
+        metrics.close();
         // Said here, after close() returned, because the state listener's NOT_RUNNING may not be logged before
         // the JVM halts; operators and the chaos harness read this line as the proof of a clean close.
         if (closed) {

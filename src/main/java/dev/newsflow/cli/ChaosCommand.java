@@ -4,25 +4,34 @@ import dev.newsflow.chaos.ChaosFigures;
 import dev.newsflow.chaos.ChaosHarness;
 import dev.newsflow.chaos.ChaosOptions;
 import dev.newsflow.chaos.ChaosScenario;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code newsflow chaos}: the application as child processes under crash, outage and rebalance, with figures. */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {"Run the application as child processes on a real broker, feed articles, disrupt it at random "
                 + "moments (SIGKILL, broker restart, registry outage, unwritable output, SIGTERM, state wipe, rebalance), "
                 + "then read the output read_committed and print inputs, enriched, dead-lettered, missing and duplicated.",
-                "Exit code 0 only when every input came out exactly once in every scenario."})
+                "Embedded broker and registry (one pair per scenario) unless --bootstrap-servers / --schema-registry-url "
+                        + "are given (flag, NEWSFLOW_* variable or file). Exit code 0 only when every input came out "
+                        + "exactly once in every scenario."},
+        footer = {"", "Examples:", "  newsflow chaos --scenario all 2>chaos.log",
+                "  newsflow chaos --scenario sigkill --kills 5 --seed 7",
+                "  newsflow chaos --scenario rebalance --kafka-config num.standby.replicas=1"})
 final class ChaosCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", split = ",", paramLabel = "NAME", defaultValue = "sigkill",
@@ -38,7 +47,7 @@ final class ChaosCommand implements Callable<Integer> {
             description = "JSON-lines articles to send, cycled, ids replaced; default: synthetic articles.")
     Path articlesFile;
 
-    @Option(names = {"--kills", "--disruptions"}, defaultValue = "3",
+    @Option(names = "--kills", defaultValue = "3",
             description = "Times each scenario strikes, at random moments (default: ${DEFAULT-VALUE}).")
     int kills;
 
@@ -48,17 +57,8 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "500", description = "Inputs per second (default: ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
-            description = "An existing Kafka cluster; default: an embedded broker per scenario (broker-restart needs it).")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "An existing registry; default: an embedded one per scenario (registry-outage needs it).")
-    String schemaRegistryUrl;
-
-    @Option(names = "--kafka-config", paramLabel = "KEY=VALUE", split = ",(?=[A-Za-z0-9_.-]+=)",
-            description = "Client setting for the harness and the applications, e.g. num.standby.replicas=1; repeatable.")
-    Map<String, String> kafkaConfig = new LinkedHashMap<>();
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(names = "--app-arg", paramLabel = "ARG",
             description = "Extra argument for every application's 'run', e.g. --app-arg=--no-ner; repeatable.")
@@ -73,18 +73,28 @@ final class ChaosCommand implements Callable<Integer> {
             description = "Longest wait for the output after the last disruption, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1_000_000);
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("newsflow-chaos-");
-        ChaosOptions options = new ChaosOptions(articles, articlesFile, kills, actualSeed, rate, bootstrapServers,
-                schemaRegistryUrl, kafkaConfig, appArgs, dir.toAbsolutePath(), timeout);
+        ChaosOptions options = new ChaosOptions(articles, articlesFile, kills, actualSeed, rate,
+                connection.bootstrapServersIfGiven(spec), connection.schemaRegistryUrlIfGiven(spec),
+                connection.clientConfig(), appArgs, dir.toAbsolutePath(), timeout);
         List<ChaosScenario> chosen = scenarios.stream().anyMatch("all"::equalsIgnoreCase)
                 ? Arrays.asList(ChaosScenario.values())
                 : scenarios.stream().map(ChaosScenario::fromLabel).toList();
-        System.out.printf("[chaos] seed %d, work dir %s%n", actualSeed, dir);
-        List<ChaosFigures> figures = new ChaosHarness(options, line -> System.out.println("[chaos] " + line)).run(chosen);
-        System.out.print(ChaosFigures.table(figures));
+        PrintWriter out = spec.commandLine().getOut();
+        Consumer<String> progress = line -> {
+            out.println("[chaos] " + line);
+            out.flush();
+        };
+        progress.accept(String.format(Locale.ROOT, "seed %d, work dir %s", actualSeed, dir));
+        List<ChaosFigures> figures = new ChaosHarness(options, progress).run(chosen);
+        out.print(ChaosFigures.table(figures));
+        out.flush();
         boolean passed = figures.stream().allMatch(ChaosFigures::passed);
         if (passed && workDir == null) {
             ChaosHarness.deleteWorkDir(dir);

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** Where Kafka and the schema registry are, and the client settings passed through to both. */
@@ -29,6 +32,10 @@ final class ConnectionOptions {
     @Option(names = "--kafka-config-file", paramLabel = "FILE",
             description = "Properties file of extra Kafka client or registry settings, e.g. secrets kept out of the command line (env NEWSFLOW_KAFKA_CONFIG_FILE).")
     Path kafkaConfigFile;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "PT15S",
+            description = "How long to wait for Kafka to answer before giving up with an error, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
 
     /** Default settings with these connections: for the commands that are clients, not the application. */
     NewsflowConfig clientSettings() {
@@ -53,5 +60,29 @@ final class ConnectionOptions {
         }
         merged.putAll(kafkaConfig);
         return merged;
+    }
+
+    /** The bootstrap servers when set by flag, variable or file; null when left at the default. */
+    String bootstrapServersIfGiven(CommandSpec spec) {
+        return given(spec, "--bootstrap-servers") ? bootstrapServers : null;
+    }
+
+    /** The registry URL when set by flag, variable or file; null when left at the default. */
+    String schemaRegistryUrlIfGiven(CommandSpec spec) {
+        return given(spec, "--schema-registry-url") ? schemaRegistryUrl : null;
+    }
+
+    private static boolean given(CommandSpec spec, String name) {
+        OptionSpec option = spec.findOption(name);
+        return spec.commandLine().getParseResult().hasMatchedOption(option)
+                || (spec.defaultValueProvider() != null && defaultFromProvider(spec, option) != null);
+    }
+
+    private static String defaultFromProvider(CommandSpec spec, OptionSpec option) {
+        try {
+            return spec.defaultValueProvider().defaultValue(option);
+        } catch (Exception e) {
+            return null;
+        }
     }
 }

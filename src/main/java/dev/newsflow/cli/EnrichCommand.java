@@ -14,7 +14,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code newsflow enrich FILE...}: the enricher on files, no Kafka needed; prints what it found. */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
-        description = "Enrich .jsonl, .txt or .html files offline and print language, entities (with mention offsets) and topics.")
+        description = "Enrich .jsonl, .txt or .html files offline and print language, entities (with mention offsets) and "
+                + "topics. No Kafka needed. Exit code 1 if a line or file could not be read.",
+        footer = {"", "Examples:",
+                "  newsflow enrich article.txt",
+                "  newsflow enrich --no-ner --kb-overrides my-entities.jsonl articles.jsonl"})
 final class EnrichCommand implements Callable<Integer> {
 
     @Mixin

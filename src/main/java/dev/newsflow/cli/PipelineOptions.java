@@ -2,6 +2,7 @@ package dev.newsflow.cli;
 
 import dev.newsflow.config.NewsflowConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -78,6 +79,11 @@ final class PipelineOptions {
             description = "Kafka Streams state directory (default: Kafka Streams' own).")
     Path stateDir;
 
+    @Option(names = "--story-window", paramLabel = "DURATION", defaultValue = NewsflowConfig.DEFAULT_STORY_WINDOW,
+            description = "Largest gap in event time between two articles recognised as one story or as duplicates, "
+                    + "ISO-8601 (default: ${DEFAULT-VALUE}). Also how long the story index keeps fingerprints.")
+    Duration storyWindow;
+
     NewsflowConfig toConfig(ConnectionOptions connection) {
         return toConfig(connection.bootstrapServers, connection.schemaRegistryUrl, connection.clientConfig());
     }
@@ -85,6 +91,6 @@ final class PipelineOptions {
     NewsflowConfig toConfig(String bootstrapServers, String schemaRegistryUrl, Map<String, String> clientConfig) {
         return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
                 errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes, maxBodyChars,
-                stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern);
+                stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern, storyWindow);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,7 +28,7 @@ public final class ArticleSender implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** How crawlers should produce articles: idempotent, acknowledged by all replicas, in large lz4 batches. */
+    /** How a crawler-side producer of articles is set up; for producers of already serialized articles too. */
     public static Properties producerProperties(Properties clientProperties) {
         Properties props = new Properties();
         props.putAll(clientProperties);
@@ -42,6 +43,11 @@ public final class ArticleSender implements AutoCloseable {
     /** Sends asynchronously; the future completes when the broker has the record. */
     public Future<RecordMetadata> send(RawArticle article) {
         return producer.send(new ProducerRecord<>(topic, article.getId(), article));
+    }
+
+    /** Sends asynchronously; {@code callback} hears of the acknowledgement or the failure. */
+    public void send(RawArticle article, Callback callback) {
+        producer.send(new ProducerRecord<>(topic, article.getId(), article), callback);
     }
 
     /** Sends and waits for the acknowledgement. */

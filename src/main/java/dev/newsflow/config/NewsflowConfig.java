@@ -1,6 +1,7 @@
 package dev.newsflow.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.Objects;
  * @param rulesTopic         compacted topic of taxonomy updates (key "taxonomy", value YAML), applied without restart
  * @param kbTopic            compacted topic of knowledge-base updates (key entity id, value JSON entry)
  * @param topicStreamPattern name of each topic's own output stream; {@code {topic}} stands for the topic id
+ * @param storyWindow        how far apart in event time two articles may be and still be recognised as one story
  */
 public record NewsflowConfig(
         String applicationId,
@@ -50,7 +52,8 @@ public record NewsflowConfig(
         Map<String, String> clientConfig,
         String rulesTopic,
         String kbTopic,
-        String topicStreamPattern) {
+        String topicStreamPattern,
+        Duration storyWindow) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow";
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
@@ -70,6 +73,7 @@ public record NewsflowConfig(
     public static final String DEFAULT_TOPIC_STREAM_PATTERN = "news.topic.{topic}";
     /** Placeholder for the topic id in {@link #topicStreamPattern()}. */
     public static final String TOPIC_PLACEHOLDER = "{topic}";
+    public static final String DEFAULT_STORY_WINDOW = "PT72H";
 
     /** Encodings of record keys: plain UTF-8, or an Avro string in the Confluent wire format. */
     public enum KeyFormat { STRING, AVRO }
@@ -102,6 +106,23 @@ public record NewsflowConfig(
             throw new IllegalArgumentException("the per-topic stream pattern must contain " + TOPIC_PLACEHOLDER
                     + ", got " + topicStreamPattern);
         }
+        Objects.requireNonNull(storyWindow, "storyWindow");
+        if (storyWindow.isNegative() || storyWindow.isZero()) {
+            throw new IllegalArgumentException("story window must be positive, got " + storyWindow);
+        }
+    }
+
+    /** Every setting, with secret client settings and credentials in the registry URL hidden: safe to log. */
+    @Override
+    public String toString() {
+        return "NewsflowConfig[applicationId=" + applicationId + ", bootstrapServers=" + bootstrapServers
+                + ", schemaRegistryUrl=" + Secrets.redact(schemaRegistryUrl) + ", inputTopics=" + inputTopics
+                + ", outputTopic=" + outputTopic + ", errorTopic=" + errorTopic + ", partitions=" + partitions
+                + ", replicationFactor=" + replicationFactor + ", processingGuarantee=" + processingGuarantee
+                + ", keyFormat=" + keyFormat + ", maxRecordBytes=" + maxRecordBytes + ", maxBodyChars=" + maxBodyChars
+                + ", stateDir=" + stateDir + ", httpHost=" + httpHost + ", httpPort=" + httpPort
+                + ", clientConfig=" + Secrets.redacted(clientConfig) + ", rulesTopic=" + rulesTopic + ", kbTopic=" + kbTopic
+                + ", topicStreamPattern=" + topicStreamPattern + ", storyWindow=" + storyWindow + "]";
     }
 
     /** Settings that work against a broker on localhost:9092 and a registry on localhost:8081. */
@@ -110,7 +131,7 @@ public record NewsflowConfig(
                 List.of(DEFAULT_INPUT_TOPIC), DEFAULT_OUTPUT_TOPIC, DEFAULT_ERROR_TOPIC, DEFAULT_PARTITIONS,
                 DEFAULT_REPLICATION_FACTOR, DEFAULT_PROCESSING_GUARANTEE, KeyFormat.STRING, DEFAULT_MAX_RECORD_BYTES,
                 DEFAULT_MAX_BODY_CHARS, null, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Map.of(), DEFAULT_RULES_TOPIC,
-                DEFAULT_KB_TOPIC, DEFAULT_TOPIC_STREAM_PATTERN);
+                DEFAULT_KB_TOPIC, DEFAULT_TOPIC_STREAM_PATTERN, Duration.parse(DEFAULT_STORY_WINDOW));
     }
 
     /** A builder starting from these settings. */
@@ -139,6 +160,7 @@ public record NewsflowConfig(
         private String rulesTopic;
         private String kbTopic;
         private String topicStreamPattern;
+        private Duration storyWindow;
 
         private Builder(NewsflowConfig c) {
             applicationId = c.applicationId;
@@ -160,6 +182,7 @@ public record NewsflowConfig(
             rulesTopic = c.rulesTopic;
             kbTopic = c.kbTopic;
             topicStreamPattern = c.topicStreamPattern;
+            storyWindow = c.storyWindow;
         }
 
         public Builder applicationId(String value) { applicationId = value; return this; }
@@ -180,6 +203,7 @@ public record NewsflowConfig(
         public Builder rulesTopic(String value) { rulesTopic = value; return this; }
         public Builder kbTopic(String value) { kbTopic = value; return this; }
         public Builder topicStreamPattern(String value) { topicStreamPattern = value; return this; }
+        public Builder storyWindow(Duration value) { storyWindow = value; return this; }
 
         /** Adds pass-through client settings; later ones win. */
         public Builder clientConfig(Map<String, String> extra) {
@@ -192,7 +216,8 @@ public record NewsflowConfig(
         public NewsflowConfig build() {
             return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
                     errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes,
-                    maxBodyChars, stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern);
+                    maxBodyChars, stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern,
+                    storyWindow);
         }
     }
 }

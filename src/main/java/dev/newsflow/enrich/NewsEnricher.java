@@ -5,6 +5,7 @@ import dev.newsflow.enrich.entities.EntityMatch;
 import dev.newsflow.enrich.entities.EntityLinker;
 import dev.newsflow.enrich.entities.KnowledgeBase;
 import dev.newsflow.enrich.entities.NameSpotter;
+import dev.newsflow.enrich.entities.TextTokens;
 import dev.newsflow.enrich.ner.NameFinder;
 import dev.newsflow.enrich.topics.Taxonomy;
 import dev.newsflow.enrich.topics.TopicClassifier;
@@ -66,9 +67,10 @@ public final class NewsEnricher implements Enricher {
 
     @Override
     public Enrichment enrich(Document document) {
-        List<EntityMatch> entities = linker.link(document);
+        TextTokens tokens = TextTokens.of(document.text()); // one tokenisation for entities and topics
+        List<EntityMatch> entities = linker.link(document, tokens);
         return new Enrichment(languages.identify(document.text(), document.declaredLanguage()), entities,
-                topics.classify(document, entities));
+                topics.classify(document, tokens, entities));
     }
 
     private static String readNerVersion() {

@@ -11,6 +11,9 @@ interface ControlChannel {
     /** Short name, used in processor and store names ("rules", "kb"). */
     String name();
 
+    /** The dead-letter code of an update that fails in a way {@link #check} did not name. */
+    String invalidCode();
+
     /**
      * Throws {@link ControlUpdateException} when the update must not be applied.
      *

@@ -1,5 +1,6 @@
 package dev.newsflow.topology;
 
+import dev.newsflow.config.ClientProperties;
 import dev.newsflow.enrich.LiveModels;
 import dev.newsflow.schema.FailureStage;
 import java.nio.ByteBuffer;
@@ -49,7 +50,7 @@ final class ControlValidator implements Processor<byte[], byte[], String, Contro
         } catch (ControlUpdateException e) {
             outcome = rejected(record, e.errorCode(), e.getMessage(), e.getCause());
         } catch (RuntimeException e) {
-            outcome = rejected(record, "invalid-" + channel.name() + "-update", channel.name() + " update rejected: " + e, e);
+            outcome = rejected(record, channel.invalidCode(), channel.name() + " update rejected: " + e, e);
         }
         context.forward(record.withKey(key).withValue(outcome));
     }
@@ -58,8 +59,9 @@ final class ControlValidator implements Processor<byte[], byte[], String, Contro
         RecordMetadata metadata = context.recordMetadata().orElseThrow();
         InputRecord input = new InputRecord(metadata.topic(), metadata.partition(), metadata.offset(),
                 record.timestamp(), record.key(), record.value());
+        int budget = ClientProperties.maxMessageBytes(maxRecordBytes) - OutputSize.KEY_AND_FRAMING_BYTES;
         return new ControlOutcome.Rejected(DeadLetters.of(new Rejection(FailureStage.VALIDATE, code, reason, cause),
-                input, null, clock.instant()));
+                input, null, clock.instant(), budget));
     }
 
     private static String utf8(byte[] bytes, String what) {

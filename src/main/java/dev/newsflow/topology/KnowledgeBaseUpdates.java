@@ -15,6 +15,11 @@ final class KnowledgeBaseUpdates implements ControlChannel {
     }
 
     @Override
+    public String invalidCode() {
+        return "invalid-kb-entry";
+    }
+
+    @Override
     public void check(String key, String value, LiveModels models) {
         if (key == null || key.isBlank()) {
             throw new ControlUpdateException("kb-bad-key", "knowledge-base updates must be keyed by the entity id");

@@ -20,6 +20,11 @@ final class RuleUpdates implements ControlChannel {
     }
 
     @Override
+    public String invalidCode() {
+        return "invalid-rules";
+    }
+
+    @Override
     public void check(String key, String value, LiveModels models) {
         if (!KEY.equals(key)) {
             throw new ControlUpdateException("rules-bad-key", "rule updates must have the key '" + KEY + "', got "

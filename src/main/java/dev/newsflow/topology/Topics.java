@@ -100,4 +100,55 @@ public record Topics(List<String> input, String enriched, String deadLetters,
         return new TopicSpec(topicStream(topicId), config.partitions(), config.replicationFactor(),
                 Map.of("max.message.bytes", Integer.toString(ClientProperties.maxMessageBytes(config))));
     }
+
+    /** The story stage's internal topics and stores, with the serdes of their records. */
+    public StoryTopics story() {
+        return new StoryTopics(enrichedSerde);
+    }
+
+    /**
+     * Internal topics and stores of the story stage ({@link StoryTopology}). Kafka Streams creates them and prefixes
+     * them with the application id: repartition topics are {@code <application id>-<name>-repartition}, changelogs
+     * {@code <application id>-<store>-changelog}. Keys are tickets (article id and input position, see
+     * {@link StoryTopology}) except in the index stores.
+     *
+     * @param articleSerde enriched articles waiting for their story (the registry serde, as for the output topic)
+     */
+    public record StoryTopics(Serde<EnrichedArticle> articleSerde) {
+
+        /** Every article's fingerprint, on a single partition: one task decides all stories, in one order. */
+        public static final String FINGERPRINTS = "story-fingerprints";
+        /** Story verdicts on their way back to the articles waiting for them. */
+        public static final String VERDICTS = "story-verdicts";
+        /** Enriched articles on their way to wait for their verdict. */
+        public static final String ARTICLES = "story-articles";
+        /** Window store: story entries under URL, content and MinHash-band keys (values: StoryEntry). */
+        public static final String INDEX_STORE = "story-index";
+        /** Window store: each article's lead shingles by article id, to check candidates (values: long[]). */
+        public static final String LEADS_STORE = "story-leads";
+        /** Key-value store: articles whose verdict has not arrived yet. */
+        public static final String PENDING_ARTICLES_STORE = "story-pending-articles";
+        /** Key-value store: verdicts whose article has not arrived yet. */
+        public static final String PENDING_VERDICTS_STORE = "story-pending-verdicts";
+
+        public Serde<String> ticketSerde() {
+            return Serdes.String();
+        }
+
+        public Serde<StoryTopology.Request> requestSerde() {
+            return StorySerdes.request();
+        }
+
+        public Serde<dev.newsflow.enrich.dedup.StoryAssignment> verdictSerde() {
+            return StorySerdes.assignment();
+        }
+
+        public Serde<dev.newsflow.enrich.dedup.StoryEntry> entrySerde() {
+            return StorySerdes.entry();
+        }
+
+        public Serde<long[]> leadSerde() {
+            return StorySerdes.lead();
+        }
+    }
 }

@@ -22,10 +22,10 @@ public final class AliasDictionary {
     record Hit(int from, int to, Group group, List<Alias> acceptable) {
     }
 
-    private final Map<String, Group[]> byFirstKey;
+    private final TokenKeyIndex<Group[]> byFirstKey;
 
     private AliasDictionary(Map<String, Group[]> byFirstKey) {
-        this.byFirstKey = byFirstKey;
+        this.byFirstKey = new TokenKeyIndex<>(byFirstKey);
     }
 
     public static AliasDictionary of(KnowledgeBase kb) {
@@ -54,7 +54,7 @@ public final class AliasDictionary {
     }
 
     /** The longest acceptable alias runs in {@code tokens} of {@code text}, left to right, not overlapping. */
-    List<Hit> find(String text, List<Token> tokens) {
+    List<Hit> find(String text, TextTokens tokens) {
         List<Hit> hits = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
@@ -69,14 +69,14 @@ public final class AliasDictionary {
         return hits;
     }
 
-    private Hit longestAt(String text, List<Token> tokens, int from) {
-        Group[] groups = byFirstKey.get(tokens.get(from).key());
+    private Hit longestAt(String text, TextTokens tokens, int from) {
+        Group[] groups = byFirstKey.get(tokens, from);
         if (groups == null) {
             return null;
         }
         for (Group group : groups) {
             int to = from + group.keys().length;
-            if (to > tokens.size() || !spells(group.keys(), tokens, from) || !wordBoundary(text, tokens, from, to)) {
+            if (to > tokens.size() || !spells(group.keys(), tokens, from) || !wordBoundary(tokens, from, to)) {
                 continue;
             }
             List<Alias> acceptable = new ArrayList<>(group.candidates().length);
@@ -92,9 +92,9 @@ public final class AliasDictionary {
         return null;
     }
 
-    private static boolean spells(String[] keys, List<Token> tokens, int from) {
+    private static boolean spells(String[] keys, TextTokens tokens, int from) {
         for (int k = 1; k < keys.length; k++) {
-            if (!keys[k].equals(tokens.get(from + k).key())) {
+            if (!tokens.keyEquals(from + k, keys[k])) {
                 return false;
             }
         }
@@ -102,9 +102,9 @@ public final class AliasDictionary {
     }
 
     /** Tokens inside an alias must be as adjacent as in the alias: "U.S." must not match "U. S." across a gap. */
-    private static boolean wordBoundary(String text, List<Token> tokens, int from, int to) {
+    private static boolean wordBoundary(TextTokens tokens, int from, int to) {
         for (int k = from + 1; k < to; k++) {
-            int gap = tokens.get(k).start() - tokens.get(k - 1).end();
+            int gap = tokens.start(k) - tokens.end(k - 1);
             if (gap > 1) {
                 return false;
             }
@@ -113,17 +113,31 @@ public final class AliasDictionary {
     }
 
     /**
-     * Case-sensitive aliases must match exactly; others need a capital wherever the alias has one (so the
-     * bird "turkey" is not Turkey); all-capital headlines pass as they are.
+     * Case-sensitive aliases must match exactly (a typographic apostrophe counting as a straight one); others need
+     * a capital wherever the alias has one (so the bird "turkey" is not Turkey); all-capital headlines pass as
+     * they are.
      */
-    static boolean capitalsFit(Alias alias, String text, List<Token> tokens, int from, int to) {
-        String surface = text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
+    static boolean capitalsFit(Alias alias, String text, TextTokens tokens, int from, int to) {
         if (alias.caseSensitive()) {
-            return surface.equals(alias.text()) || surface.replace('\u2019', '\'').equals(alias.text());
+            int start = tokens.start(from);
+            String spelling = alias.text();
+            if (tokens.end(to - 1) - start != spelling.length()) {
+                return false;
+            }
+            if (text.startsWith(spelling, start)) {
+                return true;
+            }
+            for (int k = 0; k < spelling.length(); k++) {
+                char c = text.charAt(start + k);
+                if ((c == '\u2019' ? '\'' : c) != spelling.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
         }
         boolean[] capitals = alias.capitals();
         for (int k = 0; k < capitals.length; k++) {
-            if (capitals[k] && !Character.isUpperCase(text.charAt(tokens.get(from + k).start()))) {
+            if (capitals[k] && !Character.isUpperCase(text.charAt(tokens.start(from + k)))) {
                 return false;
             }
         }

@@ -26,6 +26,7 @@ public final class EntityLinker {
 
     private final AliasDictionary dictionary;
     private final NameSpotter spotter;
+    private final boolean gateOpenSetNer;
 
     /** Dictionary linking only. */
     public EntityLinker(AliasDictionary dictionary) {
@@ -37,13 +38,26 @@ public final class EntityLinker {
      * confirms lets an ambiguous alias of a matching type link; other names get a stable local id.
      */
     public EntityLinker(AliasDictionary dictionary, NameSpotter spotter) {
+        this(dictionary, spotter, true);
+    }
+
+    /**
+     * As {@link #EntityLinker(AliasDictionary, NameSpotter)}; {@code gateOpenSetNer} false has the model tag every
+     * sentence instead of only those with capitalised words the dictionary left unexplained (for comparisons).
+     */
+    public EntityLinker(AliasDictionary dictionary, NameSpotter spotter, boolean gateOpenSetNer) {
         this.dictionary = dictionary;
         this.spotter = spotter;
+        this.gateOpenSetNer = gateOpenSetNer;
     }
 
     public List<EntityMatch> link(Document document) {
+        return link(document, TextTokens.of(document.text()));
+    }
+
+    /** As {@link #link(Document)}, over the document's tokens made once for every stage. */
+    public List<EntityMatch> link(Document document, TextTokens tokens) {
         String text = document.text();
-        List<Token> tokens = Tokenizer.tokenize(text);
         List<AliasDictionary.Hit> hits = dictionary.find(text, tokens);
 
         // First pass: where each entity is named unambiguously by its full name or demonym.
@@ -55,18 +69,20 @@ public final class EntityLinker {
                     String id = alias.entity().id();
                     namedUnambiguously.put(id, true);
                     if (alias.kind() == Alias.Kind.NAME) {
-                        firstFullName.merge(id, tokens.get(hit.from()).start(), Math::min);
+                        firstFullName.merge(id, tokens.start(hit.from()), Math::min);
                     }
                 }
             }
         }
 
-        List<NameSpotter.Name> names = spotter == null ? List.of() : spotter.spot(text);
+        List<NameSpotter.Name> names = spotter == null ? List.of()
+                : spotter.spot(text, gateOpenSetNer ? linkedWithoutModel(hits, tokens, document, firstFullName,
+                namedUnambiguously) : null);
         Linked linked = new Linked();
         List<int[]> covered = new ArrayList<>();
         for (AliasDictionary.Hit hit : hits) {
-            int start = tokens.get(hit.from()).start();
-            int end = tokens.get(hit.to() - 1).end();
+            int start = tokens.start(hit.from());
+            int end = tokens.end(hit.to() - 1);
             NameSpotter.Name confirmed = exactName(names, start, end);
             for (Alias alias : hit.acceptable()) {
                 boolean confirmedByModel = confirmed != null && compatible(confirmed.type(), alias.entity().type());
@@ -99,11 +115,38 @@ public final class EntityLinker {
 
     static final String LOCAL_PREFIX = "local:";
 
+    /**
+     * The spans of hits that link whatever the model says, as {@code [start, end)} pairs: the model is not asked
+     * about sentences these explain. A hit whose choice a model confirmation could change (an ambiguous full name
+     * ranked before the first allowed alias) is left out, so the model still sees it.
+     */
+    private static int[] linkedWithoutModel(List<AliasDictionary.Hit> hits, TextTokens tokens, Document document,
+                                            Map<String, Integer> firstFullName, Map<String, Boolean> namedUnambiguously) {
+        int[] spans = new int[2 * hits.size()];
+        int n = 0;
+        for (AliasDictionary.Hit hit : hits) {
+            int start = tokens.start(hit.from());
+            for (Alias alias : hit.acceptable()) {
+                if (allowed(alias, start, document.bodyStart(), firstFullName, namedUnambiguously)) {
+                    spans[n++] = start;
+                    spans[n++] = tokens.end(hit.to() - 1);
+                    break;
+                }
+                if (alias.ambiguous() && alias.kind() == Alias.Kind.NAME) {
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(spans, n);
+    }
+
     /** Mentions grouped by entity, in text order. */
     private static final class Linked {
         final Map<String, List<Span>> mentions = new LinkedHashMap<>();
         final Map<String, KbEntity> entities = new HashMap<>();
         final java.util.Set<String> confirmed = new java.util.HashSet<>();
+        /** Local person ids of more than one word, by their last word, earliest first. */
+        final Map<String, String> localPersonByLastWord = new HashMap<>();
 
         void add(KbEntity entity, Span span, boolean confirmedByModel) {
             entities.put(entity.id(), entity);
@@ -127,12 +170,10 @@ public final class EntityLinker {
             String kind = name.type().name().toLowerCase(java.util.Locale.ROOT);
             String id = LOCAL_PREFIX + kind + ":" + key;
             if (name.type() == EntityKind.PERSON && !key.contains("-")) {
-                for (KbEntity known : entities.values()) {
-                    if (known.id().startsWith(LOCAL_PREFIX + kind + ":") && known.id().endsWith("-" + key)) {
-                        id = known.id();
-                        break;
-                    }
-                }
+                id = localPersonByLastWord.getOrDefault(key, id);
+            } else if (name.type() == EntityKind.PERSON && !entities.containsKey(id)) {
+                // Looked up by last word, not by scanning every entity: a scan per name was quadratic.
+                localPersonByLastWord.putIfAbsent(key.substring(key.lastIndexOf('-') + 1), id);
             }
             KbEntity entity = entities.computeIfAbsent(id, k -> new KbEntity(k, surface, name.type(), null, null, 0));
             mentions.computeIfAbsent(id, k -> new ArrayList<>()).add(new Span(name.start(), name.end(), surface));
@@ -142,31 +183,47 @@ public final class EntityLinker {
         }
     }
 
+    // Names, and the spans the dictionary covered, are in text order and never overlap one another, so the first
+    // one ending after a start is the only candidate: a binary search keeps linking linear in the number of names
+    // (a scan per hit took seconds on a body listing 50,000 places).
+
     private static NameSpotter.Name exactName(List<NameSpotter.Name> names, int start, int end) {
-        for (NameSpotter.Name name : names) {
-            if (name.start() == start && name.end() == end) {
-                return name;
-            }
-        }
-        return null;
+        int i = firstNameEndingAfter(names, start);
+        NameSpotter.Name name = i < names.size() ? names.get(i) : null;
+        return name != null && name.start() == start && name.end() == end ? name : null;
     }
 
     private static boolean overlapsAny(List<NameSpotter.Name> names, int start, int end) {
-        for (NameSpotter.Name name : names) {
-            if (name.start() < end && start < name.end()) {
-                return true;
-            }
-        }
-        return false;
+        int i = firstNameEndingAfter(names, start);
+        return i < names.size() && names.get(i).start() < end;
     }
 
     private static boolean overlapsCovered(List<int[]> spans, int start, int end) {
-        for (int[] span : spans) {
-            if (span[0] < end && start < span[1]) {
-                return true;
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid)[1] <= start) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return false;
+        return lo < spans.size() && spans.get(lo)[0] < end;
+    }
+
+    private static int firstNameEndingAfter(List<NameSpotter.Name> names, int offset) {
+        int lo = 0;
+        int hi = names.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (names.get(mid).end() <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Whether the model's type agrees with the knowledge base's: any place counts as a LOCATION. */

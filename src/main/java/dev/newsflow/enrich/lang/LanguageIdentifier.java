@@ -18,7 +18,7 @@ public final class LanguageIdentifier {
     private static final int MIN_HITS = 3;
     private static final double MIN_MARGIN = 1.5;
 
-    private static final Map<String, String[]> LATIN_STOPWORDS = stopwords(Map.of(
+    private static final Map<String, String> LATIN_STOPWORDS = Map.of(
             "en", "the of and to in is that for on was with as by at from it are be this have has said an were not but",
             "de", "der die und das ist nicht den von mit sich des auf für dem ein eine auch als im zu wird sind",
             "fr", "le la les et des est une que dans pour pas sur qui au du ce il elle sont avec aux ont",
@@ -28,7 +28,10 @@ public final class LanguageIdentifier {
             "nl", "de het een en van is dat op te zijn niet met voor er aan ook als bij door",
             "tr", "ve bir bu da de için ile olarak daha çok gibi olan ama ne kadar sonra",
             "id", "yang dan di dengan untuk dari dalam ini itu tidak akan pada juga ada",
-            "sv", "och att det som en på är av för med till den har inte om ett"));
+            "sv", "och att det som en på är av för med till den har inte om ett");
+    /** The languages told apart by function words, in a fixed order (their codes sorted). */
+    private static final String[] LANGUAGES = new java.util.TreeSet<>(LATIN_STOPWORDS.keySet()).toArray(String[]::new);
+    private static final StopwordIndex STOPWORDS = new StopwordIndex(LATIN_STOPWORDS, LANGUAGES);
 
     /** Identifies the language of {@code text}, trusting {@code declared} when it is a plausible code. */
     public LanguageGuess identify(String text, String declared) {
@@ -86,63 +89,107 @@ public final class LanguageIdentifier {
     }
 
     private static LanguageGuess byStopwords(String text) {
-        Map<String, Integer> hits = new HashMap<>();
+        int[] hits = new int[LANGUAGES.length];
         int words = 0;
         int i = 0;
         int n = text.length();
-        StringBuilder word = new StringBuilder(16);
         while (i < n && words < MAX_WORDS) {
             while (i < n && !Character.isLetter(text.charAt(i))) {
                 i++;
             }
-            word.setLength(0);
+            int start = i;
+            int hash = 0;
             while (i < n && Character.isLetter(text.charAt(i))) {
-                word.append(Character.toLowerCase(text.charAt(i)));
+                hash = 31 * hash + Character.toLowerCase(text.charAt(i)); // String.hashCode of the lower-cased word
                 i++;
             }
-            if (word.length() == 0) {
+            if (i == start) {
                 break;
             }
             words++;
-            String[] languages = LATIN_STOPWORDS.get(word.toString());
+            int[] languages = STOPWORDS.languagesOf(text, start, i, hash);
             if (languages != null) {
-                for (String language : languages) {
-                    hits.merge(language, 1, Integer::sum);
+                for (int language : languages) {
+                    hits[language]++;
                 }
             }
         }
-        String best = null;
+        int best = -1;
         int bestHits = 0;
         int secondHits = 0;
-        for (Map.Entry<String, Integer> entry : hits.entrySet()) {
-            int count = entry.getValue();
+        for (int language = 0; language < hits.length; language++) {
+            int count = hits[language];
             if (count > bestHits) {
                 secondHits = bestHits;
                 bestHits = count;
-                best = entry.getKey();
+                best = language;
             } else if (count > secondHits) {
                 secondHits = count;
             }
         }
-        if (best == null || bestHits < MIN_HITS || bestHits < MIN_MARGIN * secondHits) {
+        if (best < 0 || bestHits < MIN_HITS || bestHits < MIN_MARGIN * secondHits) {
             return LanguageGuess.undetermined();
         }
         double coverage = Math.min(1.0, bestHits / (0.25 * words));
         double margin = 1.0 - secondHits / (double) bestHits;
-        return new LanguageGuess(best, Math.round(coverage * margin * 1000) / 1000.0, LanguageGuess.Method.STOPWORDS);
+        return new LanguageGuess(LANGUAGES[best], Math.round(coverage * margin * 1000) / 1000.0,
+                LanguageGuess.Method.STOPWORDS);
     }
 
-    /** Inverts language -> words into word -> languages, since some words are shared. */
-    private static Map<String, String[]> stopwords(Map<String, String> byLanguage) {
-        Map<String, String> index = new HashMap<>();
-        for (String language : List.copyOf(new java.util.TreeSet<>(byLanguage.keySet()))) {
-            for (String word : byLanguage.get(language).split(" ")) {
-                index.merge(word, language, (a, b) -> a + "," + b);
+    /**
+     * Function word to the languages it belongs to, looked up straight from the text (case-folded) so that counting
+     * the words of an article makes no strings.
+     */
+    private static final class StopwordIndex {
+        private final String[] words;
+        private final int[][] languages;
+        private final int mask;
+
+        StopwordIndex(Map<String, String> byLanguage, String[] languageCodes) {
+            Map<String, List<Integer>> index = new HashMap<>();
+            for (int l = 0; l < languageCodes.length; l++) {
+                for (String word : byLanguage.get(languageCodes[l]).split(" ")) {
+                    index.computeIfAbsent(word, w -> new java.util.ArrayList<>()).add(l);
+                }
             }
+            int capacity = Integer.highestOneBit(index.size() * 4 - 1) << 1;
+            words = new String[capacity];
+            languages = new int[capacity][];
+            mask = capacity - 1;
+            index.forEach((word, ls) -> {
+                int slot = word.hashCode() & mask;
+                while (words[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                words[slot] = word;
+                languages[slot] = ls.stream().mapToInt(Integer::intValue).toArray();
+            });
         }
-        Map<String, String[]> split = new HashMap<>();
-        index.forEach((word, languages) -> split.put(word, languages.split(",")));
-        return Map.copyOf(split);
+
+        /** The languages of the lower-cased {@code text[start, end)} whose lower-cased hash is {@code hash}. */
+        int[] languagesOf(String text, int start, int end, int hash) {
+            int slot = hash & mask;
+            String word;
+            while ((word = words[slot]) != null) {
+                if (word.hashCode() == hash && equalsLowerCased(word, text, start, end)) {
+                    return languages[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            return null;
+        }
+
+        private static boolean equalsLowerCased(String word, String text, int start, int end) {
+            if (word.length() != end - start) {
+                return false;
+            }
+            for (int k = 0; k < word.length(); k++) {
+                if (Character.toLowerCase(text.charAt(start + k)) != word.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Writing systems that identify a language (or its most likely one in news) on their own. */

@@ -4,6 +4,8 @@ import dev.newsflow.enrich.Document;
 import dev.newsflow.enrich.entities.EntityMatch;
 import dev.newsflow.enrich.entities.EntityMatch.EntityKind;
 import dev.newsflow.enrich.entities.Span;
+import dev.newsflow.enrich.entities.TextTokens;
+import dev.newsflow.enrich.entities.TokenKeyIndex;
 import dev.newsflow.enrich.topics.Taxonomy.EntityBoost;
 import dev.newsflow.enrich.topics.Taxonomy.Near;
 import dev.newsflow.enrich.topics.Taxonomy.Part;
@@ -12,9 +14,11 @@ import dev.newsflow.enrich.topics.Taxonomy.TopicRule;
 import dev.newsflow.enrich.topics.TopicMatch.TopicEvidence;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,44 +33,22 @@ public final class TopicClassifier {
             "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "pres", "ft", "mt",
             "cmdr", "gens", "sens", "reps", "messrs", "hon", "u", "s");
     private static final Set<String> LIST_SEPARATORS = Set.of(",", "and", "or", "&", "/", ";");
+    /** The two sets above, probed by token without making key strings. */
+    private static final TokenKeyIndex<String> ABBREVIATION_INDEX = index(ABBREVIATIONS);
+    private static final TokenKeyIndex<String> LIST_SEPARATOR_INDEX = index(LIST_SEPARATORS);
+
+    private static TokenKeyIndex<String> index(Set<String> words) {
+        Map<String, String> map = new HashMap<>();
+        words.forEach(w -> map.put(w, w));
+        return new TokenKeyIndex<>(map);
+    }
 
     private final Taxonomy taxonomy;
-    /** Open-addressing table over the taxonomy's first-token keys, probed without allocating key strings. */
-    private final String[] tableKeys;
-    private final TermPattern[][] tableValues;
-    private final int mask;
+    private final TokenKeyIndex<TermPattern[]> byFirstKey;
 
     public TopicClassifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        int capacity = Integer.highestOneBit(Math.max(16, taxonomy.index().size() * 4) - 1) << 1;
-        tableKeys = new String[capacity];
-        tableValues = new TermPattern[capacity][];
-        mask = capacity - 1;
-        taxonomy.index().forEach((k, v) -> {
-            int slot = mix(k.hashCode()) & mask;
-            while (tableKeys[slot] != null) {
-                slot = (slot + 1) & mask;
-            }
-            tableKeys[slot] = k;
-            tableValues[slot] = v;
-        });
-    }
-
-    private static int mix(int h) {
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
-    }
-
-    private TermPattern[] lookup(FastTokenizer.Toks tokens, int i) {
-        int slot = mix(tokens.hash[i]) & mask;
-        String k;
-        while ((k = tableKeys[slot]) != null) {
-            if (tokens.keyEquals(i, k)) {
-                return tableValues[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
-        return null;
+        this.byFirstKey = new TokenKeyIndex<>(taxonomy.index());
     }
 
     public Taxonomy taxonomy() {
@@ -75,8 +57,12 @@ public final class TopicClassifier {
 
     /** The topics of {@code document}, highest score first, each with its evidence. */
     public List<TopicMatch> classify(Document document, List<EntityMatch> entities) {
+        return classify(document, TextTokens.of(document.text()), entities);
+    }
+
+    /** As {@link #classify(Document, List)}, over the document's tokens made once for every stage. */
+    public List<TopicMatch> classify(Document document, TextTokens tokens, List<EntityMatch> entities) {
         String text = document.text();
-        FastTokenizer.Toks tokens = FastTokenizer.tokenize(text);
         int n = tokens.size();
         int[] sentenceOf = new int[n];
         int sentences = segment(text, tokens, sentenceOf);
@@ -116,7 +102,7 @@ public final class TopicClassifier {
 
     // ----------------------------------------------------------------------------------------------- scoring
 
-    private TopicMatch score(int topic, TopicRule rule, String text, FastTokenizer.Toks tokens, int[] sentenceOf,
+    private TopicMatch score(int topic, TopicRule rule, String text, TextTokens tokens, int[] sentenceOf,
                              int sentences, byte[] zone, Hits hits, List<EntityMatch> entities, int[] listEndToStart,
                              int[] perRef) {
         Ref[] refs = taxonomy.refs();
@@ -149,7 +135,7 @@ public final class TopicClassifier {
         List<TopicEvidence> evidence = new ArrayList<>();
         double raw = 0;
         boolean inHeadOrLead = false;
-        Set<Integer> substantive = new HashSet<>();
+        BitSet substantive = new BitSet(sentences); // sentences with substantive evidence, unboxed
         boolean[] groupSeen = new boolean[rule.allGroups()];
         int lastEnd = -1;
         for (int h = 0; h < hits.size; h++) {
@@ -182,7 +168,7 @@ public final class TopicClassifier {
             evidence.add(new TopicEvidence(text.substring(start, end), start, end, ref.partName(), round(w)));
             if (!listed) {
                 inHeadOrLead |= zone[s] != BODY;
-                substantive.add(s);
+                substantive.set(s);
             }
         }
         for (boolean seen : groupSeen) {
@@ -193,8 +179,9 @@ public final class TopicClassifier {
         // Same-sentence proximity.
         for (int r = 0; r < rule.near().size(); r++) {
             raw += near(topic, r, rule, text, tokens, sentenceOf, vetoed, zone, hits, evidence, substantive);
+            String nearPart = "near[" + r + "]";
             for (TopicEvidence e : evidence) {
-                if (e.rulePart().startsWith("near[" + r + "]") && zone[sentenceOf[tokenAt(tokens, e.start())]] != BODY) {
+                if (e.rulePart().startsWith(nearPart) && zone[sentenceOf[tokenAt(tokens, e.start())]] != BODY) {
                     inHeadOrLead = true;
                 }
             }
@@ -226,7 +213,7 @@ public final class TopicClassifier {
                     evidence.add(new TopicEvidence(e.id(), m.start(), m.end(), "entities.boost", round(w)));
                     if (!listed) {
                         inHeadOrLead |= zone[s] != BODY;
-                        substantive.add(s);
+                        substantive.set(s);
                     }
                 }
             }
@@ -235,7 +222,7 @@ public final class TopicClassifier {
             return null;
         }
         // Substantial subject: headline or lead, or at least min_sentences sentences.
-        if (!inHeadOrLead && substantive.size() < rule.minSentences()) {
+        if (!inHeadOrLead && substantive.cardinality() < rule.minSentences()) {
             return null;
         }
         double score = Math.min(1.0, raw / rule.saturation());
@@ -246,15 +233,25 @@ public final class TopicClassifier {
         return new TopicMatch(rule.id(), round(score), evidence);
     }
 
-    private double near(int topic, int r, TopicRule rule, String text, FastTokenizer.Toks tokens, int[] sentenceOf,
+    private double near(int topic, int r, TopicRule rule, String text, TextTokens tokens, int[] sentenceOf,
                         boolean[] vetoed, byte[] zone, Hits hits, List<TopicEvidence> evidence,
-                        Set<Integer> substantive) {
+                        BitSet substantive) {
         Ref[] refs = taxonomy.refs();
         Near near = rule.near().get(r);
+        // The right-hand hits in text order: each left hit finds its partner by binary search, not by a scan of every
+        // hit, which was quadratic (22 s for 400 KB of "Ukraine" without a right-hand term).
+        int[] rights = new int[hits.size];
+        int rightCount = 0;
+        for (int b = 0; b < hits.size; b++) {
+            Ref right = refs[hits.ref[b]];
+            if (right.topic() == topic && right.part() == Part.NEAR_RIGHT && right.group() == r) {
+                rights[rightCount++] = b;
+            }
+        }
         double raw = 0;
         int fired = 0;
         int lastSentence = -1;
-        for (int a = 0; a < hits.size && fired < rule.termCap(); a++) {
+        for (int a = 0; a < hits.size && fired < rule.termCap() && rightCount > 0; a++) {
             Ref left = refs[hits.ref[a]];
             if (left.topic() != topic || left.part() != Part.NEAR_LEFT || left.group() != r) {
                 continue;
@@ -263,29 +260,57 @@ public final class TopicClassifier {
             if (vetoed[s] || s == lastSentence) {
                 continue;
             }
-            for (int b = 0; b < hits.size; b++) {
-                Ref right = refs[hits.ref[b]];
-                if (right.topic() != topic || right.part() != Part.NEAR_RIGHT || right.group() != r
-                        || sentenceOf[hits.from[b]] != s) {
-                    continue;
-                }
-                if (near.within() > 0 && Math.abs(hits.from[b] - hits.from[a]) > near.within()) {
-                    continue;
-                }
-                double w = near.weight() * multiplier(rule, zone[s]);
-                raw += w;
-                fired++;
-                lastSentence = s;
-                substantive.add(s);
-                addEvidence(evidence, text, tokens, hits, a, left.partName(), w / 2);
-                addEvidence(evidence, text, tokens, hits, b, right.partName(), w / 2);
-                break;
+            int lo = firstTokenOf(sentenceOf, s);
+            if (near.within() > 0) {
+                lo = Math.max(lo, hits.from[a] - near.within());
             }
+            int b = firstHitFrom(hits, rights, rightCount, lo);
+            if (b < 0 || sentenceOf[hits.from[b]] != s
+                    || (near.within() > 0 && hits.from[b] - hits.from[a] > near.within())) {
+                continue;
+            }
+            double w = near.weight() * multiplier(rule, zone[s]);
+            raw += w;
+            fired++;
+            lastSentence = s;
+            substantive.set(s);
+            addEvidence(evidence, text, tokens, hits, a, left.partName(), w / 2);
+            addEvidence(evidence, text, tokens, hits, b, refs[hits.ref[b]].partName(), w / 2);
         }
         return raw;
     }
 
-    private static void addEvidence(List<TopicEvidence> evidence, String text, FastTokenizer.Toks tokens, Hits hits, int h,
+    /** The first of {@code rights[0, count)} (hit indexes in text order) starting at token {@code from} or later. */
+    private static int firstHitFrom(Hits hits, int[] rights, int count, int from) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hits.from[rights[mid]] < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < count ? rights[lo] : -1;
+    }
+
+    /** The first token of sentence {@code s}; sentenceOf never decreases. */
+    private static int firstTokenOf(int[] sentenceOf, int s) {
+        int lo = 0;
+        int hi = sentenceOf.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sentenceOf[mid] < s) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void addEvidence(List<TopicEvidence> evidence, String text, TextTokens tokens, Hits hits, int h,
                                     String part, double w) {
         int start = tokens.start(hits.from[h]);
         int end = tokens.end(hits.to[h] - 1);
@@ -326,12 +351,12 @@ public final class TopicClassifier {
         }
     }
 
-    private Hits match(String text, FastTokenizer.Toks tokens) {
+    private Hits match(String text, TextTokens tokens) {
         Hits hits = new Hits();
         var index = taxonomy.index();
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
-            TermPattern[] candidates = lookup(tokens, i);
+            TermPattern[] candidates = byFirstKey.get(tokens, i);
             if (candidates == null) {
                 continue;
             }
@@ -346,7 +371,7 @@ public final class TopicClassifier {
     }
 
     /** The token index after the match of {@code p} starting at token {@code i}, or -1. */
-    private static int matchAt(String text, FastTokenizer.Toks tokens, int i, TermPattern p) {
+    private static int matchAt(String text, TextTokens tokens, int i, TermPattern p) {
         String[] keys = p.keys();
         int t = i;
         for (int k = 0; k < keys.length; k++) {
@@ -376,7 +401,7 @@ public final class TopicClassifier {
     // -------------------------------------------------------------------------------------------- sentences
 
     /** Fills sentenceOf for every token; returns the number of sentences. The title is its own sentence(s). */
-    static int segment(String text, FastTokenizer.Toks tokens, int[] sentenceOf) {
+    static int segment(String text, TextTokens tokens, int[] sentenceOf) {
         int s = 0;
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
@@ -388,7 +413,7 @@ public final class TopicClassifier {
         return n == 0 ? 0 : s + 1;
     }
 
-    private static boolean breakBefore(String text, FastTokenizer.Toks tokens, int i) {
+    private static boolean breakBefore(String text, TextTokens tokens, int i) {
         for (int c = tokens.end(i - 1); c < tokens.start(i); c++) {
             if (text.charAt(c) == '\n') {
                 return true;
@@ -410,16 +435,18 @@ public final class TopicClassifier {
         }
         if (tokens.is(j, '.') && j > 0) {
             int len = tokens.end(j - 1) - tokens.start(j - 1);
-            String bk = len <= 5 ? tokens.key(j - 1) : "";
-            if (tokens.end(j - 1) == tokens.start(j)
-                    && (bk.length() == 1 && Character.isLetter(bk.charAt(0)) || ABBREVIATIONS.contains(bk))) {
-                return false;
+            if (tokens.end(j - 1) == tokens.start(j) && len <= 5) {
+                String initial = len == 1 ? tokens.key(j - 1) : "";
+                if (initial.length() == 1 && Character.isLetter(initial.charAt(0))
+                        || ABBREVIATION_INDEX.get(tokens, j - 1) != null) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
-    private static byte[] zones(FastTokenizer.Toks tokens, int[] sentenceOf, int sentences, int bodyStart, int leadChars) {
+    private static byte[] zones(TextTokens tokens, int[] sentenceOf, int sentences, int bodyStart, int leadChars) {
         byte[] zone = new byte[sentences];
         Arrays.fill(zone, BODY);
         int prev = -1;
@@ -434,7 +461,7 @@ public final class TopicClassifier {
         return zone;
     }
 
-    private static int tokenAt(FastTokenizer.Toks tokens, int offset) {
+    private static int tokenAt(TextTokens tokens, int offset) {
         int lo = 0;
         int hi = tokens.size() - 1;
         while (lo <= hi) {
@@ -453,7 +480,7 @@ public final class TopicClassifier {
     // ------------------------------------------------------------------------------------------------ lists
 
     /** For every token that ends a country or region mention, the mention's first token; else -1. */
-    private static int[] listPlaces(FastTokenizer.Toks tokens, List<EntityMatch> entities) {
+    private static int[] listPlaces(TextTokens tokens, List<EntityMatch> entities) {
         int[] endToStart = new int[tokens.size() + 1];
         Arrays.fill(endToStart, -1);
         for (EntityMatch e : entities) {
@@ -472,16 +499,16 @@ public final class TopicClassifier {
     }
 
     /** Whether tokens [from, to) are one item of a list of at least three places ("Iran, Syria and Cuba"). */
-    private static boolean listItem(int from, int to, FastTokenizer.Toks tokens, int[] endToStart) {
+    private static boolean listItem(int from, int to, TextTokens tokens, int[] endToStart) {
         int neighbours = 0;
         int t = from - 1;
-        while (neighbours < 2 && t >= 1 && LIST_SEPARATORS.contains(tokens.key(t))
+        while (neighbours < 2 && t >= 1 && LIST_SEPARATOR_INDEX.get(tokens, t) != null
                 && endToStart[t - 1] >= 0) {
             neighbours++;
             t = endToStart[t - 1] - 1;
         }
         t = to;
-        while (neighbours < 2 && t + 1 < tokens.size() && LIST_SEPARATORS.contains(tokens.key(t))) {
+        while (neighbours < 2 && t + 1 < tokens.size() && LIST_SEPARATOR_INDEX.get(tokens, t) != null) {
             int start = t + 1;
             int end = -1;
             for (int e = start; e < Math.min(tokens.size(), start + 6); e++) {

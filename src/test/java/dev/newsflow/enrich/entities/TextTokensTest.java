@@ -1,27 +1,25 @@
-package dev.newsflow.enrich.topics;
+package dev.newsflow.enrich.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsflow.enrich.entities.Token;
-import dev.newsflow.enrich.entities.Tokenizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class FastTokenizerTest {
+class TextTokensTest {
 
     @Test
     void producesTheSameTokensAsTheEntityTokenizer() {
         for (String text : List.of("U.S. sanctions on Erdoğan's al-Assad — “quoted” text\n\nBody: 9/11, ISIS’s ‘drones’.",
                 "Kim Jong-un's ICBM test; Zürich, São Paulo, ÆTHER straße ﬁ x\u0301y\tTab\u00A0nbsp", "", "   ", "a")) {
             List<Token> expected = Tokenizer.tokenize(text);
-            FastTokenizer.Toks actual = FastTokenizer.tokenize(text);
+            TextTokens actual = TextTokens.of(text);
             assertThat(actual.size()).as(text).isEqualTo(expected.size());
             for (int i = 0; i < expected.size(); i++) {
                 assertThat(actual.start(i)).isEqualTo(expected.get(i).start());
                 assertThat(actual.end(i)).isEqualTo(expected.get(i).end());
                 assertThat(actual.keyEquals(i, expected.get(i).key())).as(expected.get(i).key()).isTrue();
                 assertThat(actual.key(i)).isEqualTo(expected.get(i).key());
-                assertThat(actual.hash[i]).isEqualTo(expected.get(i).key().hashCode());
+                assertThat(actual.hash(i)).isEqualTo(expected.get(i).key().hashCode());
             }
         }
     }

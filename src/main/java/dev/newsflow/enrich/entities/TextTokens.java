@@ -1,0 +1,190 @@
+package dev.newsflow.enrich.entities;
+
+import java.util.Arrays;
+
+/**
+ * An article's tokens, made once and shared by the entity linker and the topic classifier: the same tokens as
+ * {@link Tokenizer} (words and single punctuation marks with folded keys), stored in parallel arrays. Plain ASCII
+ * words get no key string at all: their hash (equal to the key's {@code String.hashCode()}) is computed while
+ * scanning, and comparisons run case-insensitively against the text, so the hot path allocates almost nothing per
+ * token.
+ */
+public final class TextTokens {
+
+    private static final String[] ASCII_PUNCT = new String[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_PUNCT[c] = String.valueOf(c).intern();
+        }
+    }
+
+    private final String text;
+    private int[] start;
+    private int[] end;
+    private int[] hash;
+    private String[] key;   // null for ASCII words until asked for
+    private int size;
+
+    private TextTokens(String text, int capacity) {
+        this.text = text;
+        start = new int[capacity];
+        end = new int[capacity];
+        hash = new int[capacity];
+        key = new String[capacity];
+    }
+
+    private void add(int s, int e, int h, String k) {
+        if (size == start.length) {
+            int n = size * 2 + 8;
+            start = Arrays.copyOf(start, n);
+            end = Arrays.copyOf(end, n);
+            hash = Arrays.copyOf(hash, n);
+            key = Arrays.copyOf(key, n);
+        }
+        start[size] = s;
+        end[size] = e;
+        hash[size] = h;
+        key[size] = k;
+        size++;
+    }
+
+    /** The text these tokens are of. */
+    public String text() {
+        return text;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int start(int i) {
+        return start[i];
+    }
+
+    public int end(int i) {
+        return end[i];
+    }
+
+    /** The {@code String.hashCode()} of token i's key. */
+    public int hash(int i) {
+        return hash[i];
+    }
+
+    /** The folded key (allocated on first use for ASCII words). */
+    public String key(int i) {
+        String k = key[i];
+        if (k == null) {
+            char[] b = new char[end[i] - start[i]];
+            for (int j = 0; j < b.length; j++) {
+                char c = text.charAt(start[i] + j);
+                b[j] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+            k = new String(b);
+            key[i] = k;
+        }
+        return k;
+    }
+
+    /** Whether token i's key equals {@code other}, without making the key. */
+    public boolean keyEquals(int i, String other) {
+        String k = key[i];
+        if (k != null) {
+            return k.equals(other);
+        }
+        int len = end[i] - start[i];
+        return other.length() == len && other.hashCode() == hash[i]
+                && text.regionMatches(true, start[i], other, 0, len);
+    }
+
+    /** Whether token i is the single character c. */
+    public boolean is(int i, char c) {
+        return end[i] - start[i] == 1 && text.charAt(start[i]) == c;
+    }
+
+    /** The tokens of {@code text}. */
+    public static TextTokens of(String text) {
+        char[] a = text.toCharArray();
+        int n = a.length;
+        TextTokens toks = new TextTokens(text, n / 5 + 8);
+        int i = 0;
+        while (i < n) {
+            char c = a[i];
+            if (c < 0x80) {
+                if (isAsciiWord(c)) {
+                    int start = i;
+                    boolean ascii = true;
+                    int h = 0;
+                    while (i < n) {
+                        char d = a[i];
+                        if (d < 0x80) {
+                            if (!isAsciiWord(d)) {
+                                break;
+                            }
+                            h = 31 * h + (d >= 'A' && d <= 'Z' ? d + 32 : d);
+                        } else if (!(Character.isLetterOrDigit(d)
+                                || Character.getType(d) == Character.NON_SPACING_MARK)) {
+                            break;
+                        } else {
+                            ascii = false;
+                        }
+                        i++;
+                    }
+                    if (ascii) {
+                        toks.add(start, i, h, null);
+                    } else {
+                        String k = TextKeys.key(text, start, i);
+                        toks.add(start, i, k.hashCode(), k);
+                    }
+                } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B
+                        || (c >= 0x1C && c <= 0x1F)) {
+                    i++;
+                } else {
+                    String k = ASCII_PUNCT[c];
+                    toks.add(i, i + 1, k.hashCode(), k);
+                    i++;
+                }
+            } else if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(a[i])
+                        || Character.getType(a[i]) == Character.NON_SPACING_MARK)) {
+                    i++;
+                }
+                String k = TextKeys.key(text, start, i);
+                toks.add(start, i, k.hashCode(), k);
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                i++;
+            } else {
+                String k = punctuationKey(c);
+                toks.add(i, i + 1, k.hashCode(), k);
+                i++;
+            }
+        }
+        return toks;
+    }
+
+    /** Keys of the General Punctuation block (typographic quotes and dashes are in every article), made once. */
+    private static final String[] GENERAL_PUNCTUATION = new String[0x70];
+
+    static {
+        for (char c = 0x2000; c < 0x2070; c++) {
+            GENERAL_PUNCTUATION[c - 0x2000] = TextKeys.key(String.valueOf(c));
+        }
+    }
+
+    private static String punctuationKey(char c) {
+        return c >= 0x2000 && c < 0x2070 ? GENERAL_PUNCTUATION[c - 0x2000] : TextKeys.key(String.valueOf(c));
+    }
+
+    private static final boolean[] WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+    }
+
+    private static boolean isAsciiWord(char c) {
+        return WORD[c];
+    }
+}
