@@ -96,7 +96,9 @@ final class ChaosRun implements AutoCloseable {
         // articles in flight rather than an idle application that has finished.
         feed.allow(total / chunks);
         for (int i = 0; i < options.disruptions(); i++) {
+            int before = audit.tally().distinct();
             awaitRunning();
+            awaitOutputBeyond(before, i);
             pump(Duration.ofMillis(500 + random.nextInt(2_500)));
             feed.allow((int) ((long) total * (i + 2) / chunks));
             disrupt(i);
@@ -258,6 +260,20 @@ final class ChaosRun implements AutoCloseable {
                 }
                 pump(Duration.ofMillis(200));
             }
+        }
+    }
+
+    /**
+     * Strikes only once the application has produced output since the last one, so that each strike meets an
+     * application in the middle of its work rather than one still warming up (the moment after is random).
+     */
+    private void awaitOutputBeyond(int before, int i) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (audit.tally().distinct() <= before && System.nanoTime() < deadline) {
+            audit.poll(Duration.ofMillis(200));
+        }
+        if (audit.tally().distinct() <= before) {
+            problems.add("no output within " + START_TIMEOUT + " before strike " + (i + 1));
         }
     }
 
