@@ -7,7 +7,8 @@ import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Stamps each article with its event time for the trend windows: when it was published, else when it was fetched.
+ * Stamps each article with its event time for the trend windows: when it was published, else (also for a publication
+ * time before 1970) when it was fetched.
  * Trends are about when things were reported, not when newsflow happened to read them (a backlog or a replay must
  * count into the same windows as live traffic).
  */
@@ -27,7 +28,10 @@ final class TrendEventTime extends ContextualFixedKeyProcessor<String, EnrichedA
 
     static long of(EnrichedArticle article) {
         Instant published = article.getPublishedAt();
-        long time = (published != null ? published : article.getFetchedAt()).toEpochMilli();
+        // A time before 1970 is a crawler's bug, and Kafka refuses negative timestamps: fall back to the fetch time,
+        // which the validator holds positive.
+        long time = (published != null && !published.isBefore(Instant.EPOCH) ? published : article.getFetchedAt())
+                .toEpochMilli();
         long latest = article.getProvenance().getProcessedAt().plus(MAX_AHEAD).toEpochMilli();
         return Math.min(time, latest);
     }

@@ -111,10 +111,11 @@ class TrendTopologyTest {
     void eventTimeIsThePublishedTimeElseTheFetchedTime() {
         send("#sanctions @org:un", at("03:10"), at("09:00"));
         send("#sanctions", null, at("05:20"));
+        send("#sanctions", Instant.ofEpochMilli(-276455340L), at("05:40"));
 
         assertThat(count("topic:sanctions", at("03:00"))).isEqualTo(1);
         assertThat(count("entity:org:un", at("03:00"))).isEqualTo(1);
-        assertThat(count("topic:sanctions", at("05:00"))).isEqualTo(1);
+        assertThat(count("topic:sanctions", at("05:00"))).as("fetched time, also for a time before 1970").isEqualTo(2);
         assertThat(count("topic:sanctions", at("09:00"))).as("not the fetched time when published is known").isZero();
     }
 
