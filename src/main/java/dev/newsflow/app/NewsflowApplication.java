@@ -3,6 +3,8 @@ package dev.newsflow.app;
 import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
 import dev.newsflow.config.Secrets;
+import dev.newsflow.console.ConsoleSettings;
+import dev.newsflow.console.WebConsole;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.EnricherVersions;
 import dev.newsflow.enrich.LiveModels;
@@ -47,6 +49,7 @@ public final class NewsflowApplication implements AutoCloseable {
     private final NewsflowMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private HealthServer health;
+    private WebConsole console;
 
     private NewsflowApplication(KafkaStreams streams, NewsflowMetrics metrics) {
         this.streams = streams;
@@ -112,6 +115,9 @@ public final class NewsflowApplication implements AutoCloseable {
                         metrics::scrape);
                 LOG.info("Health and metrics on http://{}:{}/health (/live, /ready) and /metrics", config.httpHost(),
                         app.health.port());
+                app.console = WebConsole.start(config, ConsoleSettings.DEFAULT_ALERTS_TOPIC);
+                app.console.mount(app.health::route);
+                LOG.info("Web console on {}", app.consoleUrl());
             } catch (IOException e) {
                 app.close();
                 throw new UncheckedIOException("cannot serve health on " + config.httpHost() + ":" + config.httpPort()
@@ -160,6 +166,15 @@ public final class NewsflowApplication implements AutoCloseable {
         return health == null ? -1 : health.port();
     }
 
+    /** The web console's address (on the health endpoint's host and port), or null when HTTP is disabled. */
+    public String consoleUrl() {
+        if (health == null) {
+            return null;
+        }
+        String host = health.address().getHostString();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + health.port() + WebConsole.PATH;
+    }
+
     /** newsflow's meters, the streams client's and the JVM's, as /metrics serves them. */
     public NewsflowMetrics metrics() {
         return metrics;
@@ -168,6 +183,9 @@ public final class NewsflowApplication implements AutoCloseable {
     /** Commits, leaves the group and closes; under exactly-once nothing half-written becomes visible. */
     @Override
     public void close() {
+        if (console != null) {
+            console.close();
+        }
         if (health != null) {
             health.close();
         }

@@ -2,6 +2,7 @@ package dev.newsflow.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,6 +50,11 @@ public final class HealthServer implements AutoCloseable {
         server.createContext("/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, metrics.get()));
         server.start();
         return new HealthServer(server);
+    }
+
+    /** Serves {@code handler} for {@code path} and everything under it (e.g. the web console); callable after start. */
+    public void route(String path, HttpHandler handler) {
+        server.createContext(path, handler);
     }
 
     public int port() {
