@@ -83,8 +83,9 @@ async function openArticle(id) {
   shown.get(id)?.classList.add('selected');
   const view = document.getElementById('article');
   const response = await fetch(`api/articles/${encodeURIComponent(id)}`);
+  showArticle(true);
   if (!response.ok) {
-    view.hidden = false;
+    delete view.dataset.articleId;
     document.getElementById('article-title').textContent = 'This article is no longer kept by the console';
     for (const part of ['article-meta', 'article-legend', 'article-text', 'article-entities', 'article-topics']) {
       document.getElementById(part).replaceChildren();
@@ -92,8 +93,12 @@ async function openArticle(id) {
     return;
   }
   renderArticle(await response.json());
-  view.hidden = false;
   view.scrollIntoView({ block: 'nearest' });
+}
+
+function showArticle(visible) {
+  document.getElementById('article-body').hidden = !visible;
+  document.getElementById('article-hint').hidden = visible;
 }
 
 /**
@@ -211,7 +216,8 @@ function connect() {
 }
 
 document.getElementById('article-close').addEventListener('click', () => {
-  document.getElementById('article').hidden = true;
+  showArticle(false);
+  delete document.getElementById('article').dataset.articleId;
   selectedId = null;
   for (const item of document.querySelectorAll('.feed-item.selected')) item.classList.remove('selected');
 });

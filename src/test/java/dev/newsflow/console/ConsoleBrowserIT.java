@@ -115,7 +115,8 @@ class ConsoleBrowserIT {
             browser.findElement(feedItem("wire-1")).findElement(By.cssSelector(".title")).click();
             await(browser, "the article view", () -> "wire-1".equals(
                     browser.findElement(By.id("article")).getDomAttribute("data-article-id"))
-                    && browser.findElement(By.id("article")).isDisplayed());
+                    && browser.findElement(By.id("article-body")).isDisplayed());
+            assertThat(browser.findElement(By.id("article-hint")).isDisplayed()).isFalse();
             JsonNode article = json(console + "api/articles/wire-1");
             String text = article.get("text").asText();
             assertThat(text).startsWith("Putin and Erdoğan discuss Syria");
