@@ -47,6 +47,32 @@ record AlertItem(String key, String time, String severity, String title, Map<Str
         }
     }
 
+    /**
+     * The record key as text: plain UTF-8 (newsflow's default key format), or an Avro string in the Confluent frame
+     * ({@code --key-format avro}: magic byte 0, schema id, zig-zag length, UTF-8), which is read without the registry.
+     */
+    static String key(byte[] key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.length > 5 && key[0] == 0) {
+            int at = 5;
+            long zigzag = 0;
+            for (int shift = 0; at < key.length && shift < 35; shift += 7) {
+                byte b = key[at++];
+                zigzag |= (long) (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    long length = (zigzag >>> 1) ^ -(zigzag & 1);
+                    if (length == key.length - at) {
+                        return new String(key, at, (int) length, StandardCharsets.UTF_8);
+                    }
+                    break;
+                }
+            }
+        }
+        return new String(key, StandardCharsets.UTF_8);
+    }
+
     private static AlertItem of(String key, String time, Map<String, String> fields) {
         String title = TITLE_FIELDS.stream().map(fields::get).filter(v -> v != null && !v.isBlank()).findFirst().orElse("");
         return new AlertItem(key, time, fields.getOrDefault("severity", ""), title, fields);

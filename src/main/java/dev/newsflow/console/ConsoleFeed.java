@@ -19,7 +19,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ final class ConsoleFeed implements Runnable {
     /** How soon an alerts topic created after start is noticed (the pattern is matched against refreshed metadata). */
     static final Duration TOPIC_DISCOVERY = Duration.ofSeconds(5);
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaConsumer<byte[], byte[]> consumer;
     private final String enrichedTopic;
     private final Deserializer<EnrichedArticle> articles;
     private final Function<byte[], GenericRecord> alerts;
@@ -51,16 +50,18 @@ final class ConsoleFeed implements Runnable {
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private volatile boolean running = true;
 
-    ConsoleFeed(Properties clientProperties, String enrichedTopic, String alertsTopic, Deserializer<EnrichedArticle> articles,
+    ConsoleFeed(Properties clientProperties, String groupPrefix, String enrichedTopic, String alertsTopic, Deserializer<EnrichedArticle> articles,
                 Function<byte[], GenericRecord> alerts, int backfill, Listener listener) {
         Properties props = new Properties();
         props.putAll(clientProperties);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-console-" + UUID.randomUUID());
+        // A group of its own per instance (every console shows every partition), named after the application so a
+        // prefixed ACL on the application id covers it; it never commits, so the broker forgets it once it leaves.
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "-console-" + UUID.randomUUID());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) TOPIC_DISCOVERY.toMillis());
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.enrichedTopic = enrichedTopic;
         this.articles = articles;
         this.alerts = alerts;
@@ -74,7 +75,7 @@ final class ConsoleFeed implements Runnable {
     public void run() {
         try {
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     handle(record);
                 }
@@ -90,12 +91,12 @@ final class ConsoleFeed implements Runnable {
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) {
+    private void handle(ConsumerRecord<byte[], byte[]> record) {
         try {
             if (record.topic().equals(enrichedTopic)) {
                 listener.article(articles.deserialize(record.topic(), record.headers(), record.value()));
             } else {
-                listener.alert(AlertItem.decode(record.key(), Instant.ofEpochMilli(record.timestamp()).toString(),
+                listener.alert(AlertItem.decode(AlertItem.key(record.key()), Instant.ofEpochMilli(record.timestamp()).toString(),
                         record.value(), alerts));
             }
         } catch (RuntimeException e) {

@@ -63,7 +63,7 @@ public final class WebConsole implements AutoCloseable {
     public static WebConsole start(ConsoleSettings settings, Properties clientProperties,
                                    Deserializer<EnrichedArticle> articles, Function<byte[], GenericRecord> alerts) {
         WebConsole console = new WebConsole(settings, Clock.systemUTC());
-        console.feed = new ConsoleFeed(clientProperties, settings.enrichedTopic(), settings.alertsTopic(), articles, alerts,
+        console.feed = new ConsoleFeed(clientProperties, settings.groupPrefix(), settings.enrichedTopic(), settings.alertsTopic(), articles, alerts,
                 settings.feedArticles(), new ConsoleFeed.Listener() {
                     @Override
                     public void article(EnrichedArticle article) {
@@ -87,8 +87,8 @@ public final class WebConsole implements AutoCloseable {
         SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(serde);
         Deserializer<EnrichedArticle> articles = AvroSerde.specific(EnrichedArticle.class, registry, serde, false).deserializer();
         Deserializer<GenericRecord> alerts = AvroSerde.generic(null, registry, serde, false).deserializer();
-        return start(ConsoleSettings.defaults(config.outputTopic(), alertsTopic), ClientProperties.common(config), articles,
-                bytes -> alerts.deserialize(alertsTopic, bytes));
+        return start(ConsoleSettings.defaults(config.applicationId(), config.outputTopic(), alertsTopic),
+                ClientProperties.common(config), articles, bytes -> alerts.deserialize(alertsTopic, bytes));
     }
 
     /** Adds the console's routes, e.g. {@code healthServer::route}. */

@@ -60,6 +60,17 @@ class AlertItemTest {
     }
 
     @Test
+    void keysArePlainTextOrConfluentFramedAvroStrings() {
+        assertThat(AlertItem.key("sub-1".getBytes(StandardCharsets.UTF_8))).isEqualTo("sub-1");
+        // 0x00, schema id 7, zig-zag length 5 (= 10), "sub-ğ" is five characters but six UTF-8 bytes: length 12.
+        byte[] framed = {0, 0, 0, 0, 7, 12, 's', 'u', 'b', '-', (byte) 0xC4, (byte) 0x9F};
+        assertThat(AlertItem.key(framed)).isEqualTo("sub-ğ");
+        assertThat(AlertItem.key(null)).isNull();
+        byte[] wrongLength = {0, 0, 0, 0, 7, 40, 'a'};
+        assertThat(AlertItem.key(wrongLength)).as("not an Avro string: shown as it is").endsWith("a");
+    }
+
+    @Test
     void longValuesAreCut() {
         AlertItem alert = AlertItem.decode("k", "t", "x".repeat(1000).getBytes(StandardCharsets.UTF_8), NO_AVRO);
         assertThat(alert.title()).hasSize(300).endsWith("...");

@@ -36,7 +36,7 @@ class WebConsoleTest {
     @BeforeEach
     void start() throws Exception {
         server = HealthServer.start("127.0.0.1", 0, () -> new StreamsHealth(KafkaStreams.State.RUNNING, List.of()), () -> "");
-        console = new WebConsole(ConsoleSettings.defaults("enriched", "alerts"), Clock.fixed(NOW, ZoneOffset.UTC));
+        console = new WebConsole(ConsoleSettings.defaults("app", "enriched", "alerts"), Clock.fixed(NOW, ZoneOffset.UTC));
         console.mount(server::route);
     }
 
