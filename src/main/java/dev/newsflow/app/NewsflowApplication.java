@@ -1,5 +1,6 @@
 package dev.newsflow.app;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
 import dev.newsflow.config.Secrets;
@@ -24,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -111,12 +113,13 @@ public final class NewsflowApplication implements AutoCloseable {
         streams.start();
         if (config.httpPort() >= 0) {
             try {
+                Map<String, HttpHandler> routes = new LinkedHashMap<>(QueryRoutes.of(config, streams));
+                app.console = WebConsole.start(config, ConsoleSettings.DEFAULT_ALERTS_TOPIC);
+                app.console.mount(routes::put);
                 app.health = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsHealth.of(streams),
-                        metrics::scrape);
+                        metrics::scrape, routes);
                 LOG.info("Health and metrics on http://{}:{}/health (/live, /ready) and /metrics", config.httpHost(),
                         app.health.port());
-                app.console = WebConsole.start(config, ConsoleSettings.DEFAULT_ALERTS_TOPIC);
-                app.console.mount(app.health::route);
                 LOG.info("Web console on {}", app.consoleUrl());
             } catch (IOException e) {
                 app.close();

@@ -91,7 +91,7 @@ public final class WebConsole implements AutoCloseable {
                 ClientProperties.common(config), articles, bytes -> alerts.deserialize(alertsTopic, bytes));
     }
 
-    /** Adds the console's routes, e.g. {@code healthServer::route}. */
+    /** Adds the console's routes (path prefix and handler), e.g. to the map {@code HealthServer.start} serves. */
     public void mount(BiConsumer<String, HttpHandler> routes) {
         routes.accept("/console", this::handle);
     }

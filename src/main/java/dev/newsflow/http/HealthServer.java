@@ -17,8 +17,8 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * Serves health and metrics for orchestrators and dashboards: {@code /health} (200 while running or
  * rebalancing), {@code /health/live} (process up, stream threads alive), {@code /health/ready} (streams
- * RUNNING), all with JSON bodies and 503 when not, and {@code /metrics} in the Prometheus text format. Other rooms
- * mount their routes on the same address with {@link #route} (the web console).
+ * RUNNING), all with JSON bodies and 503 when not, and {@code /metrics} in the Prometheus text format. Other rooms'
+ * routes (interactive queries, the web console) are served on the same address.
  */
 public final class HealthServer implements AutoCloseable {
 
@@ -41,21 +41,25 @@ public final class HealthServer implements AutoCloseable {
      */
     public static HealthServer start(String host, int port, Supplier<StreamsHealth> health,
                                      Supplier<String> metrics) throws IOException {
+        return start(host, port, health, metrics, Map.of());
+    }
+
+    /** As above, also serving {@code routes} (path prefix to handler), such as the interactive query API. */
+    public static HealthServer start(String host, int port, Supplier<StreamsHealth> health,
+                                     Supplier<String> metrics, Map<String, HttpHandler> routes) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+        // More than one thread: a query forwarded to another instance waits for it, and that instance may be
+        // forwarding one to us at the same moment.
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread thread = new Thread(r, "newsflow-http");
             thread.setDaemon(true);
             return thread;
         }));
         server.createContext("/health", exchange -> health(exchange, health.get()));
         server.createContext("/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, metrics.get()));
+        routes.forEach(server::createContext);
         server.start();
         return new HealthServer(server);
-    }
-
-    /** Serves {@code handler} for {@code path} and everything under it (e.g. the web console); callable after start. */
-    public void route(String path, HttpHandler handler) {
-        server.createContext(path, handler);
     }
 
     public int port() {
@@ -94,7 +98,7 @@ public final class HealthServer implements AutoCloseable {
         respond(exchange, ok ? 200 : 503, "application/json", JSON.writeValueAsString(body) + "\n");
     }
 
-    private static void respond(HttpExchange exchange, int code, String contentType, String body) throws IOException {
+    static void respond(HttpExchange exchange, int code, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(code, bytes.length);

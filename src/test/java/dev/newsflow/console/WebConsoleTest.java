@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpHandler;
 import dev.newsflow.http.HealthServer;
 import dev.newsflow.http.StreamsHealth;
 import java.io.BufferedReader;
@@ -19,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,9 +38,11 @@ class WebConsoleTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = HealthServer.start("127.0.0.1", 0, () -> new StreamsHealth(KafkaStreams.State.RUNNING, List.of()), () -> "");
         console = new WebConsole(ConsoleSettings.defaults("app", "enriched", "alerts"), Clock.fixed(NOW, ZoneOffset.UTC));
-        console.mount(server::route);
+        Map<String, HttpHandler> routes = new HashMap<>();
+        console.mount(routes::put);
+        server = HealthServer.start("127.0.0.1", 0, () -> new StreamsHealth(KafkaStreams.State.RUNNING, List.of()), () -> "",
+                routes);
     }
 
     @AfterEach
