@@ -6,7 +6,7 @@ import dev.newsflow.client.ArticleSummary;
 import dev.newsflow.client.OutputTailer;
 import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
-import dev.newsflow.enrich.Enricher;
+import dev.newsflow.enrich.LiveModels;
 import dev.newsflow.kafka.EmbeddedKafkaBroker;
 import dev.newsflow.kafka.FreePorts;
 import dev.newsflow.registry.AvroSerde;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -61,11 +60,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts broker, registry and application; then samples flow and output is printed to {@code out}. */
-    public static LocalStack start(Options options, NewsflowConfig base, Supplier<Enricher> enrichers, PrintStream out)
+    public static LocalStack start(Options options, NewsflowConfig base, LiveModels models, PrintStream out)
             throws Exception {
         LocalStack stack = new LocalStack(out);
         try {
-            stack.startAll(options, base, enrichers);
+            stack.startAll(options, base, models);
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -73,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(Options options, NewsflowConfig base, Supplier<Enricher> enrichers) throws Exception {
+    private void startAll(Options options, NewsflowConfig base, LiveModels models) throws Exception {
         Files.createDirectories(options.dataDir());
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
                 .dataDir(options.dataDir().resolve("kafka"))
@@ -96,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
                 .httpPort(base.httpPort() < 0 ? -1 : FreePorts.preferred(base.httpPort()))
                 .clientConfig(base.clientConfig())
                 .build();
-        NewsflowApplication app = NewsflowApplication.start(config, enrichers);
+        NewsflowApplication app = NewsflowApplication.start(config, models);
         resources.add(app);
         app.awaitRunning(Duration.ofSeconds(60));
         say("newsflow  %s running after %s: %s -> %s (dead letters: %s); health on http://%s:%d/health",
@@ -167,7 +166,8 @@ public final class LocalStack implements AutoCloseable {
         thread.start();
     }
 
-    static List<RawArticle> loadSamples() throws IOException {
+    /** The bundled sample articles, as `local` and `produce --samples` send them. */
+    public static List<RawArticle> loadSamples() throws IOException {
         List<RawArticle> samples = new ArrayList<>();
         try (InputStream in = LocalStack.class.getResourceAsStream(SAMPLES_RESOURCE)) {
             if (in == null) {

@@ -2,22 +2,31 @@ package dev.newsflow.app;
 
 import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
+import dev.newsflow.config.Secrets;
 import dev.newsflow.enrich.Enricher;
-import dev.newsflow.kafka.TopicProvisioner;
+import dev.newsflow.enrich.EnricherVersions;
+import dev.newsflow.enrich.LiveModels;
+import dev.newsflow.http.HealthServer;
+import dev.newsflow.http.StreamsHealth;
 import dev.newsflow.kafka.ProvisionReport;
+import dev.newsflow.kafka.TopicProvisioner;
+import dev.newsflow.metrics.NewsflowMetrics;
 import dev.newsflow.registry.RestSchemaRegistryClient;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.topology.NewsflowTopology;
+import dev.newsflow.topology.OversizedOutputHandler;
+import dev.newsflow.topology.PipelineVersion;
 import dev.newsflow.topology.Topics;
-import dev.newsflow.http.HealthServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -35,28 +44,59 @@ public final class NewsflowApplication implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NewsflowApplication.class);
 
     private final KafkaStreams streams;
+    private final NewsflowMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private HealthServer health;
 
-    private NewsflowApplication(KafkaStreams streams) {
+    private NewsflowApplication(KafkaStreams streams, NewsflowMetrics metrics) {
         this.streams = streams;
+        this.metrics = metrics;
     }
 
-    /** Creates missing topics and starts processing; returns once the streams client has started. */
+    /**
+     * Creates missing topics and starts processing with {@code models}, which users' rule and knowledge-base
+     * updates replace while it runs; returns once the streams client has started.
+     */
+    public static NewsflowApplication start(NewsflowConfig config, LiveModels models) {
+        Topics topics = topics(config);
+        provisionTopics(config, topics, models.taxonomy().topicIds());
+        // A topic added by a rule update needs its stream before the first article is tagged with it.
+        models.onTaxonomyChange(taxonomy -> provisionTopics(config, topics, taxonomy.topicIds()));
+        return start(config, topics, models.enricher().versions(),
+                metrics -> NewsflowTopology.build(config, topics, models, Clock.systemUTC(), metrics));
+    }
+
+    /** Starts the article pipeline alone with fixed enrichers (no rule updates): for tests and tools. */
     public static NewsflowApplication start(NewsflowConfig config, Supplier<Enricher> enrichers) {
+        Topics topics = topics(config);
+        provisionTopics(config, topics, List.of());
+        return start(config, topics, enrichers.get().versions(),
+                metrics -> NewsflowTopology.build(config, topics, enrichers, Clock.systemUTC(), metrics));
+    }
+
+    private static Topics topics(NewsflowConfig config) {
         SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(ClientProperties.serde(config));
-        Topics topics = Topics.create(config, registry);
-        provisionTopics(config, topics);
-        Topology topology = NewsflowTopology.build(config, topics, enrichers, Clock.systemUTC());
+        return Topics.create(config, registry);
+    }
+
+    private static NewsflowApplication start(NewsflowConfig config, Topics topics, EnricherVersions versions,
+                                             Function<NewsflowMetrics, Topology> topology) {
+        NewsflowMetrics metrics = new NewsflowMetrics();
+        metrics.versions(PipelineVersion.VERSION, versions.taxonomy(), versions.knowledgeBase(), versions.nerModel());
         LOG.info("Starting newsflow {} reading {} writing {} (dead letters to {}), guarantee {}",
                 config.applicationId(), topics.input(), topics.enriched(), topics.deadLetters(),
                 config.processingGuarantee());
-        KafkaStreams streams = new KafkaStreams(topology, ClientProperties.streams(config));
-        NewsflowApplication app = new NewsflowApplication(streams);
+        java.util.Properties props = ClientProperties.streams(config);
+        props.putAll(OversizedOutputHandler.settings(topics));
+        KafkaStreams streams = new KafkaStreams(topology.apply(metrics), props);
+        metrics.bindStreams(streams);
+        NewsflowApplication app = new NewsflowApplication(streams, metrics);
         // A registry outage or a broker hiccup kills a stream thread; a fresh thread resumes from the last
         // committed offsets, so nothing is lost and exactly-once still holds.
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("Stream thread failed; replacing it and resuming from the last commit", e);
+            // The message chain, redacted, at ERROR; the stack trace (not redacted) only at DEBUG.
+            LOG.error("Stream thread failed; replacing it and resuming from the last commit: {}", Secrets.describe(e));
+            LOG.debug("Stream thread failure", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((newState, oldState) -> {
@@ -68,8 +108,10 @@ public final class NewsflowApplication implements AutoCloseable {
         streams.start();
         if (config.httpPort() >= 0) {
             try {
-                app.health = HealthServer.start(config.httpHost(), config.httpPort(), streams::state, streams::metrics);
-                LOG.info("Health and metrics on http://{}:{}/health and /metrics", config.httpHost(), app.health.port());
+                app.health = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsHealth.of(streams),
+                        metrics::scrape, QueryRoutes.of(config, streams));
+                LOG.info("Health and metrics on http://{}:{}/health (/live, /ready) and /metrics", config.httpHost(),
+                        app.health.port());
             } catch (IOException e) {
                 app.close();
                 throw new UncheckedIOException("cannot serve health on " + config.httpHost() + ":" + config.httpPort()
@@ -79,10 +121,11 @@ public final class NewsflowApplication implements AutoCloseable {
         return app;
     }
 
-    static void provisionTopics(NewsflowConfig config, Topics topics) {
+    static void provisionTopics(NewsflowConfig config, Topics topics, List<String> taxonomyTopicIds) {
         Map<String, Object> admin = new HashMap<>();
         ClientProperties.common(config).forEach((key, value) -> admin.put((String) key, value));
-        ProvisionReport report = TopicProvisioner.provision(admin, topics.specs(config), Duration.ofSeconds(60));
+        ProvisionReport report = TopicProvisioner.provision(admin, topics.specs(config, taxonomyTopicIds),
+                Duration.ofSeconds(60));
         report.mismatches().forEach(m -> LOG.warn("Topic {} has {} partitions, not the configured {}; left as it is",
                 m.topic(), m.actual(), m.requested()));
     }
@@ -112,12 +155,17 @@ public final class NewsflowApplication implements AutoCloseable {
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Commits, leaves the group and closes; under exactly-once nothing half-written becomes visible. */
     /** Port of the health endpoint, or -1 when disabled. */
     public int healthPort() {
         return health == null ? -1 : health.port();
     }
 
+    /** newsflow's meters, the streams client's and the JVM's, as /metrics serves them. */
+    public NewsflowMetrics metrics() {
+        return metrics;
+    }
+
+    /** Commits, leaves the group and closes; under exactly-once nothing half-written becomes visible. */
     @Override
     public void close() {
         if (health != null) {
@@ -126,6 +174,7 @@ public final class NewsflowApplication implements AutoCloseable {
         // Leaving the group hands the partitions over at once, instead of after the session timeout (45 s).
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+        metrics.close();
         stopped.countDown();
     }
 }

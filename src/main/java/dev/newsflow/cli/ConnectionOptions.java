@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -29,6 +30,10 @@ final class ConnectionOptions {
     @Option(names = "--kafka-config-file", paramLabel = "FILE",
             description = "Properties file of extra Kafka client or registry settings, e.g. secrets kept out of the command line (env NEWSFLOW_KAFKA_CONFIG_FILE).")
     Path kafkaConfigFile;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "PT15S",
+            description = "How long to wait for Kafka to answer before giving up with an error, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
 
     /** Default settings with these connections: for the commands that are clients, not the application. */
     NewsflowConfig clientSettings() {

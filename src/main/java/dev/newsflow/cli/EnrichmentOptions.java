@@ -1,10 +1,9 @@
 package dev.newsflow.cli;
 
-import dev.newsflow.enrich.Enricher;
+import dev.newsflow.enrich.LiveModels;
 import dev.newsflow.enrich.NewsEnricher;
 import dev.newsflow.enrich.entities.KnowledgeBase;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** Which knowledge base the enricher links to. */
@@ -20,13 +19,17 @@ final class EnrichmentOptions {
                     + "--no-ner links through the dictionary only, several times faster).")
     boolean ner;
 
-    /** Loads the knowledge base once; every stream task gets its own enricher over it. */
-    Supplier<Enricher> enrichers() {
+    /** Loads the knowledge base, the NER model and the taxonomy once; they are shared by every enricher. */
+    NewsEnricher.Shared shared() {
         KnowledgeBase kb = KnowledgeBase.loadDefault();
         if (kbOverrides != null) {
             kb = kb.withOverrides(kbOverrides);
         }
-        NewsEnricher.Shared shared = NewsEnricher.Shared.of(kb, ner);
-        return () -> new NewsEnricher(shared);
+        return NewsEnricher.Shared.of(kb, ner);
+    }
+
+    /** The shipped models, which rule and knowledge-base updates then replace while the application runs. */
+    LiveModels liveModels() {
+        return new LiveModels(shared());
     }
 }

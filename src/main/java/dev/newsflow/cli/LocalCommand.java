@@ -13,7 +13,11 @@ import picocli.CommandLine.Option;
 /** {@code newsflow local}: embedded broker and registry, the application, sample articles and a live summary. */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Try newsflow on this machine: embedded Kafka (KRaft) and schema registry, sample articles flowing, "
-                + "enriched results shown. Ctrl-C stops; the data directory survives restarts.")
+                + "enriched results shown. Ctrl-C stops; the data directory survives restarts.",
+        footer = {"", "Examples:",
+                "  newsflow local                      # then, in another shell: newsflow tail",
+                "  newsflow local --no-samples --no-ner",
+                "  newsflow local --data-dir /tmp/nf --broker-port 19092 --registry-port 18081"})
 final class LocalCommand implements Callable<Integer> {
 
     @Mixin
@@ -46,7 +50,7 @@ final class LocalCommand implements Callable<Integer> {
         LocalStack.Options options = new LocalStack.Options(dataDir.toAbsolutePath(), brokerPort, registryPort,
                 noSamples ? null : sampleInterval);
         LocalStack stack = LocalStack.start(options, pipeline.toConfig("embedded", "embedded", Map.of()),
-                enrichment.enrichers(), System.out);
+                enrichment.liveModels(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[local] stopping ...");

@@ -2,6 +2,7 @@ package dev.newsflow.cli;
 
 import dev.newsflow.config.NewsflowConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -58,9 +59,60 @@ final class PipelineOptions {
             description = "Port of the /health and /metrics endpoint; -1 disables it (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--rules-topic", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_RULES_TOPIC,
+            description = "Compacted topic of taxonomy updates, applied without a restart (default: ${DEFAULT-VALUE}; "
+                    + "publish with 'newsflow rules publish').")
+    String rulesTopic;
+
+    @Option(names = "--kb-topic", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_KB_TOPIC,
+            description = "Compacted topic of knowledge-base entries, applied without a restart (default: ${DEFAULT-VALUE}; "
+                    + "publish with 'newsflow kb publish').")
+    String kbTopic;
+
+    @Option(names = "--topic-stream-pattern", paramLabel = "PATTERN",
+            defaultValue = NewsflowConfig.DEFAULT_TOPIC_STREAM_PATTERN,
+            description = "Name of each taxonomy topic's own output stream; {topic} stands for the topic id "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String topicStreamPattern;
+
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Kafka Streams state directory (default: Kafka Streams' own).")
     Path stateDir;
+
+    @Option(names = "--story-window", paramLabel = "DURATION", defaultValue = NewsflowConfig.DEFAULT_STORY_WINDOW,
+            description = "Largest gap in event time between two articles recognised as one story or as duplicates, "
+                    + "ISO-8601 (default: ${DEFAULT-VALUE}). Also how long the story index keeps fingerprints.")
+    Duration storyWindow;
+
+    @Option(names = "--trends-topic", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_TRENDS_TOPIC,
+            description = "Topic of trend spikes, TrendSpike records keyed topic:<id> or entity:<id> (default: ${DEFAULT-VALUE}).")
+    String trendsTopic;
+
+    @Option(names = "--trend-window", paramLabel = "DURATION", defaultValue = NewsflowConfig.DEFAULT_TREND_WINDOW,
+            description = "Size of the event-time windows topics and entities are counted in, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration trendWindow;
+
+    @Option(names = "--trend-grace", paramLabel = "DURATION", defaultValue = NewsflowConfig.DEFAULT_TREND_GRACE,
+            description = "How late in event time an article may arrive and still be counted in its window, ISO-8601 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration trendGrace;
+
+    @Option(names = "--trend-baseline-windows", paramLabel = "N", defaultValue = "" + NewsflowConfig.DEFAULT_TREND_BASELINE_WINDOWS,
+            description = "Earlier windows the spike baseline covers (default: ${DEFAULT-VALUE}).")
+    int trendBaselineWindows;
+
+    @Option(names = "--trend-min-count", paramLabel = "N", defaultValue = "" + NewsflowConfig.DEFAULT_TREND_MIN_COUNT,
+            description = "Fewest articles in a window for a spike (default: ${DEFAULT-VALUE}).")
+    int trendMinCount;
+
+    @Option(names = "--trend-spike-threshold", paramLabel = "SCORE", defaultValue = "" + NewsflowConfig.DEFAULT_TREND_SPIKE_THRESHOLD,
+            description = "Spreads above the baseline mean a window's count must reach to be a spike (default: ${DEFAULT-VALUE}).")
+    double trendSpikeThreshold;
+
+    @Option(names = "--advertised-http", paramLabel = "HOST:PORT",
+            description = "Address other instances reach this one's HTTP port on, for interactive queries across "
+                    + "instances (default: --http-host:--http-port when the port is fixed).")
+    String advertisedHttp;
 
     NewsflowConfig toConfig(ConnectionOptions connection) {
         return toConfig(connection.bootstrapServers, connection.schemaRegistryUrl, connection.clientConfig());
@@ -69,6 +121,8 @@ final class PipelineOptions {
     NewsflowConfig toConfig(String bootstrapServers, String schemaRegistryUrl, Map<String, String> clientConfig) {
         return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
                 errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes, maxBodyChars,
-                stateDir, httpHost, httpPort, clientConfig);
+                stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern, storyWindow,
+                trendsTopic, trendWindow, trendGrace, trendBaselineWindows, trendMinCount, trendSpikeThreshold,
+                advertisedHttp);
     }
 }

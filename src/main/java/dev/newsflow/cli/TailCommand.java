@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.app.BrokerCheck;
 import dev.newsflow.client.ArticleSummary;
 import dev.newsflow.client.OutputTailer;
 import dev.newsflow.config.ClientProperties;
@@ -24,7 +25,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code newsflow tail}: the consumer side; prints committed enriched articles and dead letters. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = "Print enriched articles (and dead letters) as JSON, a compact table or readable blocks.")
+        description = "Print enriched articles (and dead letters) as JSON, a compact table or readable blocks; only "
+                + "committed records (read_committed). Runs until Ctrl-C, --max or --idle-timeout.",
+        footer = {"", "Examples:",
+                "  newsflow tail --from-beginning --format table",
+                "  newsflow tail --format json --max 10 | jq .topics",
+                "  newsflow tail --from-beginning --idle-timeout PT10S --no-dead-letters"})
 final class TailCommand implements Callable<Integer> {
 
     enum Format { JSON, TABLE, SUMMARY }
@@ -32,7 +38,7 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = {"--topic", "--input-topics"}, defaultValue = NewsflowConfig.DEFAULT_OUTPUT_TOPIC,
+    @Option(names = "--topic", defaultValue = NewsflowConfig.DEFAULT_OUTPUT_TOPIC,
             description = "Enriched article topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
@@ -49,8 +55,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--from-beginning", description = "Start from the earliest offsets instead of new records only.")
     boolean fromBeginning;
 
-    @Option(names = "--max", defaultValue = "2147483647", description = "Stop after this many records.")
-    int max;
+    @Option(names = "--max", description = "Stop after this many records (default: no limit).")
+    Integer max;
 
     @Option(names = "--idle-timeout", description = "Stop when no record arrived for this long, ISO-8601 (e.g. PT10S).")
     Duration idleTimeout;
@@ -62,6 +68,7 @@ final class TailCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         NewsflowConfig config = connection.clientSettings();
+        BrokerCheck.requireReachable(config, connection.connectTimeout);
         Map<String, Object> serdeConfig = ClientProperties.serde(config);
         SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(serdeConfig);
         ObjectMapper json = new ObjectMapper();
@@ -89,7 +96,7 @@ final class TailCommand implements Callable<Integer> {
                     out.println(format == Format.JSON ? toJson(json, letter) : ArticleSummary.deadLetter(letter));
                     out.flush();
                 }
-            }, max, idleTimeout);
+            }, max == null ? Integer.MAX_VALUE : max, idleTimeout);
         }
         return 0;
     }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsflow train ...}: rebuild the shipped models from data. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train enrichment models.",
+        footer = {"", "Example:", "  newsflow train ner --help   # the exact call is in src/main/resources/ner/NOTE.md"},
         subcommands = {TrainCommand.Ner.class})
 final class TrainCommand {
 
@@ -15,7 +16,8 @@ final class TrainCommand {
     @Command(name = "ner", mixinStandardHelpOptions = true,
             description = "Train the open-set PER/ORG/LOC name finder. Arguments as NerTrainer takes them: --train FILE "
                     + "[--train FILE] [--lexicon L] [--dev FILE] [--epochs N] [--seed S] [--prune W] --out MODEL "
-                    + "[--doc-out DOC_MODEL [--folds K]] (see src/main/resources/ner/NOTE.md).")
+                    + "[--doc-out DOC_MODEL [--folds K]] (see src/main/resources/ner/NOTE.md).",
+            footer = {"", "Example:", "  newsflow train ner --train eng.train --dev eng.testa --out ner-model.bin.gz"})
     static final class Ner implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "ARG", description = "NerTrainer arguments.")

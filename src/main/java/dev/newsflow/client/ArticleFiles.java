@@ -50,10 +50,15 @@ public final class ArticleFiles {
 
     /** Reads {@code file}, handing every article or rejection to {@code sink} in order. */
     public void read(Path file, Consumer<Parsed> sink) throws IOException {
+        read(file, Long.MAX_VALUE, sink);
+    }
+
+    /** As {@link #read(Path, Consumer)}, but stops reading once {@code maxArticles} articles were handed over. */
+    public void read(Path file, long maxArticles, Consumer<Parsed> sink) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson")) {
+        if (isJsonLines(name)) {
             try (InputStream in = open(file, name.endsWith(".gz"))) {
-                readJsonLines(file.toString(), in, sink);
+                readJsonLines(file.toString(), in, maxArticles, sink);
             }
         } else if (name.endsWith(".html") || name.endsWith(".htm")) {
             sink.accept(html(file));
@@ -62,8 +67,30 @@ public final class ArticleFiles {
         }
     }
 
+    /** How many articles {@code file} holds at most: its non-blank lines if JSON lines, else one. */
+    public static long count(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!isJsonLines(name)) {
+            return 1;
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file, name.endsWith(".gz")),
+                StandardCharsets.UTF_8))) {
+            return reader.lines().filter(line -> !line.isBlank()).count();
+        }
+    }
+
+    private static boolean isJsonLines(String name) {
+        return name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson");
+    }
+
     /** Reads JSON lines from a stream; blank lines are skipped, bad lines rejected with their numbers. */
     public static void readJsonLines(String label, InputStream in, Consumer<Parsed> sink) throws IOException {
+        readJsonLines(label, in, Long.MAX_VALUE, sink);
+    }
+
+    /** As above, stopping once {@code maxArticles} articles were handed over: the rest of a big file is not parsed. */
+    public static void readJsonLines(String label, InputStream in, long maxArticles, Consumer<Parsed> sink)
+            throws IOException {
         // Malformed UTF-8 becomes U+FFFD rather than aborting the whole file.
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
@@ -71,14 +98,17 @@ public final class ArticleFiles {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder))) {
             String line;
             int number = 0;
-            while ((line = reader.readLine()) != null) {
+            long articles = 0;
+            while (articles < maxArticles && (line = reader.readLine()) != null) {
                 number++;
                 if (line.isBlank()) {
                     continue;
                 }
                 String location = label + ":" + number;
                 try {
-                    sink.accept(new Article(location, ArticleJson.parse(line, Instant.now())));
+                    RawArticle article = ArticleJson.parse(line, Instant.now());
+                    articles++;
+                    sink.accept(new Article(location, article));
                 } catch (ArticleParseException e) {
                     sink.accept(new Rejected(location, e.getMessage()));
                 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,6 +24,12 @@ public final class ArticleSender implements AutoCloseable {
      * @param valueSerializer  the project's Avro serializer for RawArticle
      */
     public ArticleSender(Properties clientProperties, Serializer<RawArticle> valueSerializer, String topic) {
+        this.producer = new KafkaProducer<>(producerProperties(clientProperties), new StringSerializer(), valueSerializer);
+        this.topic = topic;
+    }
+
+    /** How a crawler-side producer of articles is set up; for producers of already serialized articles too. */
+    public static Properties producerProperties(Properties clientProperties) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -30,13 +37,17 @@ public final class ArticleSender implements AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), valueSerializer);
-        this.topic = topic;
+        return props;
     }
 
     /** Sends asynchronously; the future completes when the broker has the record. */
     public Future<RecordMetadata> send(RawArticle article) {
         return producer.send(new ProducerRecord<>(topic, article.getId(), article));
+    }
+
+    /** Sends asynchronously; {@code callback} hears of the acknowledgement or the failure. */
+    public void send(RawArticle article, Callback callback) {
+        producer.send(new ProducerRecord<>(topic, article.getId(), article), callback);
     }
 
     /** Sends and waits for the acknowledgement. */

@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -16,7 +17,12 @@ public final class ClientProperties {
 
     /** Largest record any newsflow topic or producer accepts; enriched and dead-letter records outgrow their input. */
     public static int maxMessageBytes(NewsflowConfig config) {
-        return Math.max(4 * config.maxRecordBytes(), 1_048_576);
+        return maxMessageBytes(config.maxRecordBytes());
+    }
+
+    /** The same limit from {@code --max-record-bytes} alone. */
+    public static int maxMessageBytes(int maxRecordBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(4L * maxRecordBytes, 1_048_576));
     }
 
     private ClientProperties() {
@@ -51,6 +57,12 @@ public final class ClientProperties {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxMessageBytes(config));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), maxMessageBytes(config));
+        // Internal topics (the story stage's repartition topics and changelogs) carry whole enriched articles too.
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(maxMessageBytes(config)));
+        // Lets an instance find, and forward an interactive query to, the instance owning a key.
+        if (config.applicationServer() != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+        }
         props.putAll(common(config));
         return props;
     }

@@ -1,6 +1,7 @@
 package dev.newsflow.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,18 @@ import java.util.Objects;
  * @param httpHost           address the health and metrics endpoint binds to
  * @param httpPort           port of the health and metrics endpoint; -1 disables it, 0 picks a free one
  * @param clientConfig       extra Kafka client and registry settings (SASL, TLS, basic auth, tuning), passed through
+ * @param rulesTopic         compacted topic of taxonomy updates (key "taxonomy", value YAML), applied without restart
+ * @param kbTopic            compacted topic of knowledge-base updates (key entity id, value JSON entry)
+ * @param topicStreamPattern name of each topic's own output stream; {@code {topic}} stands for the topic id
+ * @param storyWindow        how far apart in event time two articles may be and still be recognised as one story
+ * @param trendsTopic        topic of trend spikes (TrendSpike)
+ * @param trendWindow        size of the tumbling event-time windows trends are counted in
+ * @param trendGrace         how late (in event time) an article may arrive and still be counted in its window
+ * @param trendBaselineWindows how many earlier windows the spike baseline covers
+ * @param trendMinCount      fewest articles in a window for a spike
+ * @param trendSpikeThreshold how many spreads above the baseline mean a window's count must be to be a spike
+ * @param advertisedHttp     host:port other instances reach this one's HTTP endpoint on (Kafka Streams'
+ *                           application.server); null: httpHost:httpPort when the port is fixed, else none
  */
 public record NewsflowConfig(
         String applicationId,
@@ -44,7 +57,18 @@ public record NewsflowConfig(
         Path stateDir,
         String httpHost,
         int httpPort,
-        Map<String, String> clientConfig) {
+        Map<String, String> clientConfig,
+        String rulesTopic,
+        String kbTopic,
+        String topicStreamPattern,
+        Duration storyWindow,
+        String trendsTopic,
+        Duration trendWindow,
+        Duration trendGrace,
+        int trendBaselineWindows,
+        int trendMinCount,
+        double trendSpikeThreshold,
+        String advertisedHttp) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow";
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
@@ -59,6 +83,18 @@ public record NewsflowConfig(
     public static final int DEFAULT_MAX_BODY_CHARS = 500_000;
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final String DEFAULT_RULES_TOPIC = "news.rules";
+    public static final String DEFAULT_KB_TOPIC = "news.kb";
+    public static final String DEFAULT_TOPIC_STREAM_PATTERN = "news.topic.{topic}";
+    /** Placeholder for the topic id in {@link #topicStreamPattern()}. */
+    public static final String TOPIC_PLACEHOLDER = "{topic}";
+    public static final String DEFAULT_STORY_WINDOW = "PT72H";
+    public static final String DEFAULT_TRENDS_TOPIC = "news.trends";
+    public static final String DEFAULT_TREND_WINDOW = "PT1H";
+    public static final String DEFAULT_TREND_GRACE = "PT6H";
+    public static final int DEFAULT_TREND_BASELINE_WINDOWS = 24;
+    public static final int DEFAULT_TREND_MIN_COUNT = 5;
+    public static final double DEFAULT_TREND_SPIKE_THRESHOLD = 3.0;
 
     /** Encodings of record keys: plain UTF-8, or an Avro string in the Confluent wire format. */
     public enum KeyFormat { STRING, AVRO }
@@ -85,6 +121,46 @@ public record NewsflowConfig(
         Objects.requireNonNull(keyFormat, "keyFormat");
         Objects.requireNonNull(httpHost, "httpHost");
         clientConfig = Map.copyOf(clientConfig);
+        Objects.requireNonNull(rulesTopic, "rulesTopic");
+        Objects.requireNonNull(kbTopic, "kbTopic");
+        if (topicStreamPattern == null || !topicStreamPattern.contains(TOPIC_PLACEHOLDER)) {
+            throw new IllegalArgumentException("the per-topic stream pattern must contain " + TOPIC_PLACEHOLDER
+                    + ", got " + topicStreamPattern);
+        }
+        Objects.requireNonNull(storyWindow, "storyWindow");
+        if (storyWindow.isNegative() || storyWindow.isZero()) {
+            throw new IllegalArgumentException("story window must be positive, got " + storyWindow);
+        }
+        Objects.requireNonNull(trendsTopic, "trendsTopic");
+        if (trendWindow == null || trendWindow.toMillis() < 1000) {
+            throw new IllegalArgumentException("trend window must be at least one second, got " + trendWindow);
+        }
+        if (trendGrace == null || trendGrace.isNegative()) {
+            throw new IllegalArgumentException("trend grace must not be negative, got " + trendGrace);
+        }
+        if (trendBaselineWindows < 1 || trendMinCount < 1 || !(trendSpikeThreshold > 0)) {
+            throw new IllegalArgumentException("trend baseline windows, minimum count and spike threshold must be "
+                    + "positive, got " + trendBaselineWindows + ", " + trendMinCount + ", " + trendSpikeThreshold);
+        }
+        if (advertisedHttp != null && !advertisedHttp.matches("[^:/\\s]+:\\d{1,5}")) {
+            throw new IllegalArgumentException("advertised HTTP address must be host:port, got " + advertisedHttp);
+        }
+    }
+
+    /** Every setting, with secret client settings and credentials in the registry URL hidden: safe to log. */
+    @Override
+    public String toString() {
+        return "NewsflowConfig[applicationId=" + applicationId + ", bootstrapServers=" + bootstrapServers
+                + ", schemaRegistryUrl=" + Secrets.redact(schemaRegistryUrl) + ", inputTopics=" + inputTopics
+                + ", outputTopic=" + outputTopic + ", errorTopic=" + errorTopic + ", partitions=" + partitions
+                + ", replicationFactor=" + replicationFactor + ", processingGuarantee=" + processingGuarantee
+                + ", keyFormat=" + keyFormat + ", maxRecordBytes=" + maxRecordBytes + ", maxBodyChars=" + maxBodyChars
+                + ", stateDir=" + stateDir + ", httpHost=" + httpHost + ", httpPort=" + httpPort
+                + ", clientConfig=" + Secrets.redacted(clientConfig) + ", rulesTopic=" + rulesTopic + ", kbTopic=" + kbTopic
+                + ", topicStreamPattern=" + topicStreamPattern + ", storyWindow=" + storyWindow
+                + ", trendsTopic=" + trendsTopic + ", trendWindow=" + trendWindow + ", trendGrace=" + trendGrace
+                + ", trendBaselineWindows=" + trendBaselineWindows + ", trendMinCount=" + trendMinCount
+                + ", trendSpikeThreshold=" + trendSpikeThreshold + ", advertisedHttp=" + advertisedHttp + "]";
     }
 
     /** Settings that work against a broker on localhost:9092 and a registry on localhost:8081. */
@@ -92,7 +168,21 @@ public record NewsflowConfig(
         return new NewsflowConfig(DEFAULT_APPLICATION_ID, DEFAULT_BOOTSTRAP_SERVERS, DEFAULT_SCHEMA_REGISTRY_URL,
                 List.of(DEFAULT_INPUT_TOPIC), DEFAULT_OUTPUT_TOPIC, DEFAULT_ERROR_TOPIC, DEFAULT_PARTITIONS,
                 DEFAULT_REPLICATION_FACTOR, DEFAULT_PROCESSING_GUARANTEE, KeyFormat.STRING, DEFAULT_MAX_RECORD_BYTES,
-                DEFAULT_MAX_BODY_CHARS, null, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Map.of());
+                DEFAULT_MAX_BODY_CHARS, null, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Map.of(), DEFAULT_RULES_TOPIC,
+                DEFAULT_KB_TOPIC, DEFAULT_TOPIC_STREAM_PATTERN, Duration.parse(DEFAULT_STORY_WINDOW), DEFAULT_TRENDS_TOPIC,
+                Duration.parse(DEFAULT_TREND_WINDOW), Duration.parse(DEFAULT_TREND_GRACE), DEFAULT_TREND_BASELINE_WINDOWS,
+                DEFAULT_TREND_MIN_COUNT, DEFAULT_TREND_SPIKE_THRESHOLD, null);
+    }
+
+    /**
+     * Where other instances reach this one's HTTP endpoint (Kafka Streams' {@code application.server}), so an
+     * interactive query can be forwarded to the instance that owns its key; null when it cannot be known (port 0).
+     */
+    public String applicationServer() {
+        if (advertisedHttp != null) {
+            return advertisedHttp;
+        }
+        return httpPort > 0 ? httpHost + ":" + httpPort : null;
     }
 
     /** A builder starting from these settings. */
@@ -118,6 +208,17 @@ public record NewsflowConfig(
         private String httpHost;
         private int httpPort;
         private Map<String, String> clientConfig;
+        private String rulesTopic;
+        private String kbTopic;
+        private String topicStreamPattern;
+        private Duration storyWindow;
+        private String trendsTopic;
+        private Duration trendWindow;
+        private Duration trendGrace;
+        private int trendBaselineWindows;
+        private int trendMinCount;
+        private double trendSpikeThreshold;
+        private String advertisedHttp;
 
         private Builder(NewsflowConfig c) {
             applicationId = c.applicationId;
@@ -136,6 +237,17 @@ public record NewsflowConfig(
             httpHost = c.httpHost;
             httpPort = c.httpPort;
             clientConfig = c.clientConfig;
+            rulesTopic = c.rulesTopic;
+            kbTopic = c.kbTopic;
+            topicStreamPattern = c.topicStreamPattern;
+            storyWindow = c.storyWindow;
+            trendsTopic = c.trendsTopic;
+            trendWindow = c.trendWindow;
+            trendGrace = c.trendGrace;
+            trendBaselineWindows = c.trendBaselineWindows;
+            trendMinCount = c.trendMinCount;
+            trendSpikeThreshold = c.trendSpikeThreshold;
+            advertisedHttp = c.advertisedHttp;
         }
 
         public Builder applicationId(String value) { applicationId = value; return this; }
@@ -153,6 +265,17 @@ public record NewsflowConfig(
         public Builder stateDir(Path value) { stateDir = value; return this; }
         public Builder httpHost(String value) { httpHost = value; return this; }
         public Builder httpPort(int value) { httpPort = value; return this; }
+        public Builder rulesTopic(String value) { rulesTopic = value; return this; }
+        public Builder kbTopic(String value) { kbTopic = value; return this; }
+        public Builder topicStreamPattern(String value) { topicStreamPattern = value; return this; }
+        public Builder storyWindow(Duration value) { storyWindow = value; return this; }
+        public Builder trendsTopic(String value) { trendsTopic = value; return this; }
+        public Builder trendWindow(Duration value) { trendWindow = value; return this; }
+        public Builder trendGrace(Duration value) { trendGrace = value; return this; }
+        public Builder trendBaselineWindows(int value) { trendBaselineWindows = value; return this; }
+        public Builder trendMinCount(int value) { trendMinCount = value; return this; }
+        public Builder trendSpikeThreshold(double value) { trendSpikeThreshold = value; return this; }
+        public Builder advertisedHttp(String value) { advertisedHttp = value; return this; }
 
         /** Adds pass-through client settings; later ones win. */
         public Builder clientConfig(Map<String, String> extra) {
@@ -165,7 +288,9 @@ public record NewsflowConfig(
         public NewsflowConfig build() {
             return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
                     errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes,
-                    maxBodyChars, stateDir, httpHost, httpPort, clientConfig);
+                    maxBodyChars, stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern,
+                    storyWindow, trendsTopic, trendWindow, trendGrace, trendBaselineWindows, trendMinCount,
+                    trendSpikeThreshold, advertisedHttp);
         }
     }
 }

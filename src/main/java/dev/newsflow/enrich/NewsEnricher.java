@@ -32,8 +32,17 @@ public final class NewsEnricher implements Enricher {
         }
 
         public static Shared of(KnowledgeBase kb, boolean withNer) {
-            return new Shared(kb, AliasDictionary.of(kb), withNer ? NameFinder.loadDefault() : null,
-                    Taxonomy.loadDefault());
+            return of(kb, withNer ? NameFinder.loadDefault() : null, Taxonomy.loadDefault());
+        }
+
+        /** Indexes {@code kb}; {@code nameFinder} may be null to link through the dictionary only. */
+        public static Shared of(KnowledgeBase kb, NameFinder nameFinder, Taxonomy taxonomy) {
+            return new Shared(kb, AliasDictionary.of(kb), nameFinder, taxonomy);
+        }
+
+        /** The same knowledge base and models under other rules. */
+        public Shared withTaxonomy(Taxonomy other) {
+            return other == taxonomy ? this : new Shared(knowledgeBase, dictionary, nameFinder, other);
         }
 
         String nerVersion() {

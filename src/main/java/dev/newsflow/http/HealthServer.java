@@ -1,25 +1,30 @@
 package dev.newsflow.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Serves {@code /health} (200 while the streams client runs or rebalances, 503 otherwise) and {@code /metrics}
- * (the Kafka Streams client metrics in Prometheus text format) for orchestrators and dashboards.
+ * Serves health and metrics for orchestrators and dashboards: {@code /health} (200 while running or
+ * rebalancing), {@code /health/live} (process up, stream threads alive), {@code /health/ready} (streams
+ * RUNNING), all with JSON bodies and 503 when not, and {@code /metrics} in the Prometheus text format.
  */
 public final class HealthServer implements AutoCloseable {
+
+    /** Prometheus text exposition format. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
 
@@ -30,20 +35,28 @@ public final class HealthServer implements AutoCloseable {
     /**
      * Starts on {@code host:port} (port 0 picks a free one).
      *
-     * @param state   the current streams state
-     * @param metrics the streams client's metrics
+     * @param health  the streams client's current state and threads
+     * @param metrics every meter, already in the Prometheus text format
      */
-    public static HealthServer start(String host, int port, Supplier<KafkaStreams.State> state,
-                                     Supplier<Map<MetricName, ? extends Metric>> metrics) throws IOException {
+    public static HealthServer start(String host, int port, Supplier<StreamsHealth> health,
+                                     Supplier<String> metrics) throws IOException {
+        return start(host, port, health, metrics, Map.of());
+    }
+
+    /** As above, also serving {@code routes} (path prefix to handler), such as the interactive query API. */
+    public static HealthServer start(String host, int port, Supplier<StreamsHealth> health,
+                                     Supplier<String> metrics, Map<String, HttpHandler> routes) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+        // More than one thread: a query forwarded to another instance waits for it, and that instance may be
+        // forwarding one to us at the same moment.
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread thread = new Thread(r, "newsflow-http");
             thread.setDaemon(true);
             return thread;
         }));
-        server.createContext("/health", exchange -> health(exchange, state.get()));
-        server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4",
-                prometheus(metrics.get())));
+        server.createContext("/health", exchange -> health(exchange, health.get()));
+        server.createContext("/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, metrics.get()));
+        routes.forEach(server::createContext);
         server.start();
         return new HealthServer(server);
     }
@@ -52,36 +65,39 @@ public final class HealthServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void health(HttpExchange exchange, KafkaStreams.State state) throws IOException {
-        String status = switch (state) {
+    /** The address the server listens on (loopback unless the operator chose another host). */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    private static String status(KafkaStreams.State state) {
+        return switch (state) {
             case RUNNING -> "UP";
             case REBALANCING, CREATED -> "DEGRADED";
             default -> "DOWN";
         };
-        int code = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING ? 200 : 503;
-        respond(exchange, code, "application/json",
-                "{\"status\":\"" + status + "\",\"streams\":\"" + state + "\"}\n");
     }
 
-    static String prometheus(Map<MetricName, ? extends Metric> metrics) {
-        Map<String, String> lines = new TreeMap<>();
-        metrics.forEach((name, metric) -> {
-            if (!(metric.metricValue() instanceof Number number) || Double.isNaN(number.doubleValue())) {
-                return;
-            }
-            String metricName = ("kafka_" + name.group() + "_" + name.name()).replaceAll("[^A-Za-z0-9_]", "_");
-            StringBuilder labels = new StringBuilder();
-            name.tags().forEach((key, value) -> labels.append(labels.length() == 0 ? "" : ",")
-                    .append(key.replaceAll("[^A-Za-z0-9_]", "_")).append("=\"")
-                    .append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
-            lines.put(metricName + "{" + labels + "}", String.format(Locale.ROOT, "%s", number.doubleValue()));
-        });
-        StringBuilder out = new StringBuilder();
-        lines.forEach((key, value) -> out.append(key).append(' ').append(value).append('\n'));
-        return out.toString();
+    private static void health(HttpExchange exchange, StreamsHealth health) throws IOException {
+        switch (exchange.getRequestURI().getPath()) {
+            case "/health", "/health/" -> health(exchange, health, health.up(), status(health.state()));
+            case "/health/live" -> health(exchange, health, health.live(), health.live() ? "UP" : "DOWN");
+            case "/health/ready" -> health(exchange, health, health.ready(), health.ready() ? "UP" : "DOWN");
+            default -> respond(exchange, 404, "application/json",
+                    "{\"error\":\"not found; try /health, /health/live, /health/ready or /metrics\"}\n");
+        }
     }
 
-    private static void respond(HttpExchange exchange, int code, String contentType, String body) throws IOException {
+    private static void health(HttpExchange exchange, StreamsHealth health, boolean ok, String status) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("streams", health.state().name());
+        body.put("aliveThreads", health.aliveThreads());
+        body.put("threads", health.threads());
+        respond(exchange, ok ? 200 : 503, "application/json", JSON.writeValueAsString(body) + "\n");
+    }
+
+    static void respond(HttpExchange exchange, int code, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(code, bytes.length);

@@ -136,6 +136,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         try {
             value = resolved.reader().read(null, in);
             trailing = !in.isEnd();
+        } catch (Utf8Validation.InvalidUtf8Exception e) {
+            throw AvroWireException.invalidUtf8(id, resolved.writer().getFullName(), e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             // After the compatibility check every failure here is the bytes' fault: truncation, a bad
             // union or enum index, a length beyond the record.
@@ -158,6 +160,11 @@ public class AvroDeserializer<T> implements Deserializer<T> {
             // Only "no such id" is the record's fault; auth errors or an outage must not dead-letter data.
             if (!e.isRetriable() && e.httpStatus() == 404) {
                 throw AvroWireException.unknownSchemaId(id, e);
+            }
+            // The registry answered, but the id names a Protobuf or JSON schema (or one Avro cannot parse): the
+            // record was written in another format, which no retry will change.
+            if (!e.isRetriable() && e.httpStatus() == 200) {
+                throw AvroWireException.incompatibleSchema(id, e.registryMessage());
             }
             throw e;
         }

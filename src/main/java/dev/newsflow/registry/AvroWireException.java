@@ -15,6 +15,7 @@ public final class AvroWireException extends SerializationException {
     public static final String UNKNOWN_SCHEMA_ID = "unknown-schema-id";
     public static final String MALFORMED_AVRO = "malformed-avro";
     public static final String INCOMPATIBLE_SCHEMA = "incompatible-schema";
+    public static final String INVALID_UTF8 = "invalid-utf8";
 
     /** Sentinel for {@link #schemaId()} when the bytes did not get as far as an id. */
     public static final int NO_SCHEMA_ID = -1;
@@ -57,6 +58,11 @@ public final class AvroWireException extends SerializationException {
     static AvroWireException malformedAvro(int id, String schemaName, String detail, Throwable cause) {
         return new AvroWireException(MALFORMED_AVRO, id, "bytes after the header are not valid Avro for schema "
                 + schemaName + " (id " + id + "): " + detail, cause);
+    }
+
+    static AvroWireException invalidUtf8(int id, String schemaName, String detail, Throwable cause) {
+        return new AvroWireException(INVALID_UTF8, id, "record of schema " + schemaName + " (id " + id + "): " + detail,
+                cause);
     }
 
     static AvroWireException incompatibleSchema(int id, String detail) {

@@ -12,7 +12,7 @@ import org.apache.avro.util.Utf8;
  * <p>Plain BinaryDecoder allocates whatever a length prefix claims, so one corrupt record can claim a
  * 2 GB string and kill the application with OutOfMemoryError instead of being dead-lettered. Nothing
  * in a record can be longer than the record, and every array or map entry of a real schema takes at
- * least one byte, so both are bounded by the payload size.
+ * least one byte, so both are bounded by the payload size. Strings must also be well-formed UTF-8.
  */
 final class BoundedDecoder extends Decoder {
 
@@ -50,6 +50,7 @@ final class BoundedDecoder extends Decoder {
         Utf8 result = old == null ? new Utf8() : old;
         result.setByteLength(length);
         in.readFixed(result.getBytes(), 0, length);
+        Utf8Validation.check(result.getBytes(), length);
         return result;
     }
 

@@ -9,10 +9,12 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 final class ArticleProcessor implements Processor<byte[], byte[], String, Outcome> {
 
     private final ArticlePipeline pipeline;
+    private final PipelineMetrics metrics;
     private ProcessorContext<String, Outcome> context;
 
-    ArticleProcessor(ArticlePipeline pipeline) {
+    ArticleProcessor(ArticlePipeline pipeline, PipelineMetrics metrics) {
         this.pipeline = pipeline;
+        this.metrics = metrics;
     }
 
     @Override
@@ -25,10 +27,20 @@ final class ArticleProcessor implements Processor<byte[], byte[], String, Outcom
         RecordMetadata metadata = context.recordMetadata().orElseThrow();
         InputRecord input = new InputRecord(metadata.topic(), metadata.partition(), metadata.offset(),
                 record.timestamp(), record.key(), record.value());
+        long started = System.nanoTime();
         Outcome outcome = pipeline.process(input, record.headers());
+        report(outcome, System.nanoTime() - started);
         String key = outcome instanceof Outcome.Enriched enriched
                 ? enriched.article().getId()
                 : ((Outcome.Rejected) outcome).letter().getArticleId();
         context.forward(record.withKey(key).withValue(outcome));
+    }
+
+    private void report(Outcome outcome, long nanos) {
+        if (outcome instanceof Outcome.Enriched enriched) {
+            metrics.enriched(enriched.article(), nanos);
+        } else {
+            metrics.deadLettered(((Outcome.Rejected) outcome).letter(), nanos);
+        }
     }
 }

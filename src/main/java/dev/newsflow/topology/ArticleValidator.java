@@ -4,6 +4,9 @@ import dev.newsflow.schema.FailureStage;
 import dev.newsflow.schema.RawArticle;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,10 +18,19 @@ final class ArticleValidator {
     static final int MAX_URL_LENGTH = 4096;
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}");
 
+    /** Crawler clocks and time zones drift; a date further ahead than this is a bug (seconds read as millis, ...). */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+
     private final int maxBodyChars;
+    private final Clock clock;
 
     ArticleValidator(int maxBodyChars) {
+        this(maxBodyChars, Clock.systemUTC());
+    }
+
+    ArticleValidator(int maxBodyChars, Clock clock) {
         this.maxBodyChars = maxBodyChars;
+        this.clock = clock;
     }
 
     /** The first contract violation, or empty when the article is acceptable. */
@@ -30,8 +42,9 @@ final class ArticleValidator {
         if (id.length() > MAX_ID_LENGTH) {
             return reject("id-too-long", "field 'id' has " + id.length() + " characters; at most " + MAX_ID_LENGTH + " are allowed");
         }
-        if (id.chars().anyMatch(Character::isISOControl)) {
-            return reject("invalid-id", "field 'id' contains control characters");
+        // Format characters (zero-width, bidi overrides) would make two ids look alike in every log and console.
+        if (id.chars().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            return reject("invalid-id", "field 'id' contains control or invisible formatting characters");
         }
         Optional<Rejection> url = validateUrl(article.getUrl());
         if (url.isPresent()) {
@@ -57,7 +70,19 @@ final class ArticleValidator {
         if (article.getFetchedAt() == null || article.getFetchedAt().toEpochMilli() <= 0) {
             return reject("missing-fetched-at", "field 'fetchedAt' must be a positive epoch-millisecond time");
         }
+        Instant latest = clock.instant().plus(MAX_CLOCK_SKEW);
+        if (article.getPublishedAt() != null && article.getPublishedAt().isAfter(latest)) {
+            return futureDate("publishedAt", article.getPublishedAt(), latest);
+        }
+        if (article.getFetchedAt().isAfter(latest)) {
+            return futureDate("fetchedAt", article.getFetchedAt(), latest);
+        }
         return Optional.empty();
+    }
+
+    private static Optional<Rejection> futureDate(String field, Instant value, Instant latest) {
+        return reject("future-date", "field '" + field + "' is " + value + " (" + value.toEpochMilli()
+                + " ms), later than " + latest + "; it must be UTC epoch milliseconds, not seconds or microseconds");
     }
 
     private static Optional<Rejection> validateUrl(String url) {

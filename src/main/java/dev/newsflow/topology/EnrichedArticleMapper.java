@@ -3,6 +3,7 @@ package dev.newsflow.topology;
 import dev.newsflow.enrich.EnricherVersions;
 import dev.newsflow.enrich.Enrichment;
 import dev.newsflow.enrich.dedup.ContentHash;
+import dev.newsflow.enrich.dedup.StoryAssignment;
 import dev.newsflow.enrich.dedup.UrlCanonicaliser;
 import dev.newsflow.enrich.entities.EntityMatch;
 import dev.newsflow.enrich.entities.Span;
@@ -31,6 +32,14 @@ import java.util.List;
 /** Maps the enrich room's plain values onto the {@link EnrichedArticle} Avro contract. */
 final class EnrichedArticleMapper {
 
+    /**
+     * Caps on what one record lists, far above any real article; a hostile body naming one entity 80,000 times
+     * would otherwise make a record the topic refuses. The record then says {@code truncated}.
+     */
+    static final int MAX_ENTITIES = 500;
+    static final int MAX_MENTIONS_PER_ENTITY = 500;
+    static final int MAX_EVIDENCE_PER_TOPIC = 100;
+
     private EnrichedArticleMapper() {
     }
 
@@ -51,7 +60,7 @@ final class EnrichedArticleMapper {
                 .setAuthors(authors(raw.getAuthors()))
                 .setEntities(entities(enrichment.entities()))
                 .setTopics(topics(enrichment.topics()))
-                // Until story clustering lands every article opens its own story.
+                // Provisional: the story stage (StoryTopology) replaces it with the article's real story.
                 .setStory(Story.newBuilder()
                         .setStoryId(raw.getId())
                         .setDuplicate(false)
@@ -70,7 +79,27 @@ final class EnrichedArticleMapper {
                         .setSourceOffset(input.offset())
                         .build())
                 .setMetadata(raw.getMetadata())
+                .setTruncated(truncated(enrichment))
                 .build();
+    }
+
+    private static boolean truncated(Enrichment enrichment) {
+        return enrichment.entities().size() > MAX_ENTITIES
+                || enrichment.entities().stream().anyMatch(e -> e.mentions().size() > MAX_MENTIONS_PER_ENTITY)
+                || enrichment.topics().stream().anyMatch(t -> t.evidence().size() > MAX_EVIDENCE_PER_TOPIC);
+    }
+
+    /** The article with the story stage's verdict in place of its provisional story. */
+    static EnrichedArticle withStory(EnrichedArticle article, StoryAssignment verdict) {
+        Story story = Story.newBuilder(article.getStory())
+                .setStoryId(verdict.storyId())
+                .setDuplicate(verdict.duplicate())
+                .setDuplicateOf(verdict.duplicateOf())
+                .setMatch(DuplicateMatch.valueOf(verdict.match().name()))
+                .setSimilarity(verdict.similarity())
+                .setMatchedId(verdict.matchedId())
+                .build();
+        return EnrichedArticle.newBuilder(article).setStory(story).build();
     }
 
     private static Source source(RawArticle raw) {
@@ -103,10 +132,12 @@ final class EnrichedArticleMapper {
     }
 
     private static List<Entity> entities(List<EntityMatch> matches) {
-        List<Entity> out = new ArrayList<>(matches.size());
-        for (EntityMatch match : matches) {
-            List<Mention> mentions = new ArrayList<>(match.mentions().size());
-            for (Span span : match.mentions()) {
+        List<Entity> out = new ArrayList<>(Math.min(matches.size(), MAX_ENTITIES));
+        // Most salient first, so the cap drops the least salient entities and each entity's latest mentions.
+        for (EntityMatch match : matches.subList(0, Math.min(matches.size(), MAX_ENTITIES))) {
+            List<Span> spans = match.mentions().subList(0, Math.min(match.mentions().size(), MAX_MENTIONS_PER_ENTITY));
+            List<Mention> mentions = new ArrayList<>(spans.size());
+            for (Span span : spans) {
                 mentions.add(new Mention(span.start(), span.end(), span.surface()));
             }
             out.add(Entity.newBuilder()
@@ -116,7 +147,7 @@ final class EnrichedArticleMapper {
                     .setCountryCode(match.countryCode())
                     .setWikidataId(match.wikidataId())
                     .setLinkedBy(LinkMethod.valueOf(match.linkedBy().name()))
-                    .setMentionCount(mentions.size())
+                    .setMentionCount(match.mentions().size())
                     .setSalience(match.salience())
                     .setMentions(mentions)
                     .build());
@@ -127,8 +158,10 @@ final class EnrichedArticleMapper {
     private static List<TopicTag> topics(List<TopicMatch> matches) {
         List<TopicTag> out = new ArrayList<>(matches.size());
         for (TopicMatch match : matches) {
-            List<Evidence> evidence = new ArrayList<>(match.evidence().size());
-            for (TopicMatch.TopicEvidence e : match.evidence()) {
+            List<TopicMatch.TopicEvidence> kept =
+                    match.evidence().subList(0, Math.min(match.evidence().size(), MAX_EVIDENCE_PER_TOPIC));
+            List<Evidence> evidence = new ArrayList<>(kept.size());
+            for (TopicMatch.TopicEvidence e : kept) {
                 evidence.add(new Evidence(e.term(), e.start(), e.end(), e.rulePart(), e.weight()));
             }
             out.add(new TopicTag(match.id(), match.score(), evidence));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.cli.NewsflowCli;
 import dev.newsflow.config.NewsflowConfig;
-import dev.newsflow.enrich.LanguageOnlyEnricher;
+import dev.newsflow.enrich.LiveModels;
 import dev.newsflow.enrich.NewsEnricher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,7 +32,7 @@ class LocalStackIT {
         LocalStack.Options options = new LocalStack.Options(dataDir, 0, 0, Duration.ofMillis(20));
         String bootstrap;
         String registryUrl;
-        try (LocalStack stack = LocalStack.start(options, base, LocalStackIT::newsEnricher,
+        try (LocalStack stack = LocalStack.start(options, base, new LiveModels(KNOWLEDGE),
                 new PrintStream(shown, true, StandardCharsets.UTF_8))) {
             bootstrap = stack.config().bootstrapServers();
             registryUrl = stack.config().schemaRegistryUrl();
@@ -58,7 +58,7 @@ class LocalStackIT {
         // A second start on the same directory keeps the topics, the registry's ids and the enriched records.
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(dataDir, 0, 0, null), base,
-                LanguageOnlyEnricher::new, new PrintStream(again, true, StandardCharsets.UTF_8))) {
+                new LiveModels(KNOWLEDGE), new PrintStream(again, true, StandardCharsets.UTF_8))) {
             Result tail = cli("tail", "--bootstrap-servers", stack.config().bootstrapServers(),
                     "--schema-registry-url", stack.config().schemaRegistryUrl(), "--from-beginning", "--format", "table",
                     "--max", Integer.toString(samples + 1), "--idle-timeout", "PT20S");
@@ -69,10 +69,6 @@ class LocalStackIT {
     }
 
     private static final NewsEnricher.Shared KNOWLEDGE = NewsEnricher.Shared.loadDefault();
-
-    static dev.newsflow.enrich.Enricher newsEnricher() {
-        return new NewsEnricher(KNOWLEDGE);
-    }
 
     private record Result(int exitCode, String out, String err) {
     }

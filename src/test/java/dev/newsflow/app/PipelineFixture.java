@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,6 +43,9 @@ final class PipelineFixture {
                 .inputTopics(List.of(clients.uniqueName("raw")))
                 .outputTopic(clients.uniqueName("enriched"))
                 .errorTopic(clients.uniqueName("dlq"))
+                .rulesTopic(clients.uniqueName("rules"))
+                .kbTopic(clients.uniqueName("kb"))
+                .topicStreamPattern(clients.uniqueName("topic") + ".{topic}")
                 .partitions(2)
                 .replicationFactor((short) 1)
                 .keyFormat(keyFormat)
@@ -90,6 +94,15 @@ final class PipelineFixture {
     List<ConsumerRecord<String, DeadLetter>> deadLetters(int count, Duration timeout) {
         return clients.consume(config.errorTopic(), count, timeout, keys(),
                 AvroSerde.specific(DeadLetter.class, registry, ClientProperties.serde(config), false).deserializer());
+    }
+
+    /** A read_committed consumer of enriched articles from {@code topic}, for tests that poll as they go. */
+    Consumer<String, EnrichedArticle> enrichedConsumer(String topic) {
+        Consumer<String, EnrichedArticle> consumer = clients.consumer(keys(),
+                AvroSerde.specific(EnrichedArticle.class, registry, ClientProperties.serde(config), false).deserializer(),
+                Map.of());
+        consumer.subscribe(List.of(topic));
+        return consumer;
     }
 
     private Deserializer<String> keys() {

@@ -78,11 +78,35 @@ class PipelineIT {
             assertThat(json.getOriginalKey()).isEqualTo(ByteBuffer.wrap("json-1".getBytes()));
             assertThat(json.getReason()).contains("0x7b");
 
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + app.healthPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = get(app, "/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"UP\"");
+            assertThat(get(app, "/health/live").statusCode()).isEqualTo(200);
+            HttpResponse<String> ready = get(app, "/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"streams\":\"RUNNING\"");
+
+            String metrics = get(app, "/metrics").body();
+            // At least: a record whose transaction aborted is processed, and counted, again.
+            assertThat(value(metrics, "newsflow_articles_enriched_total")).isGreaterThanOrEqualTo(3);
+            assertThat(value(metrics, "newsflow_articles_in_total")).isGreaterThanOrEqualTo(5);
+            assertThat(value(metrics, "newsflow_articles_dead_lettered_total{error_code=\"bad-magic-byte\"}")).isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics, "newsflow_enrichment_latency_seconds_count{outcome=\"enriched\"}")).isGreaterThanOrEqualTo(3);
+            assertThat(metrics).contains("newsflow_enricher_versions{")
+                    .contains("kafka_stream_alive_stream_threads{").contains("kafka_stream_thread_process_total{");
         }
+    }
+
+    private static HttpResponse<String> get(NewsflowApplication app, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.healthPort() + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of one Prometheus series, by its name and labels as printed. */
+    private static double value(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .orElseThrow(() -> new AssertionError(series + " missing from /metrics"));
     }
 
     @Test

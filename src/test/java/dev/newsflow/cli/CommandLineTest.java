@@ -3,21 +3,91 @@ package dev.newsflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.config.NewsflowConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CommandLineTest {
 
+    @TempDir
+    Path dir;
+
     private static NewsflowConfig parseRun(Map<String, String> env, String... args) {
-        CommandLine cli = NewsflowCli.commandLine();
-        cli.setDefaultValueProvider(new EnvironmentDefaults(env));
-        CommandLine.ParseResult parsed = cli.parseArgs(args);
+        CommandLine.ParseResult parsed = NewsflowCli.parse(env, args);
         RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
         return run.pipeline.toConfig(run.connection);
+    }
+
+    private Path configFile(String... lines) throws IOException {
+        return Files.write(dir.resolve("newsflow.properties"), List.of(lines));
+    }
+
+    @Test
+    void precedenceIsFlagThenEnvironmentThenConfigFileThenDefault() throws IOException {
+        Path file = configFile("bootstrap-servers=from-file:9092", "output-topic=out-from-file",
+                "error-topic=dlq-from-file", "input-topics=a-from-file,b-from-file", "ner=false",
+                "kafka-config=security.protocol=SSL,ssl.enabled.protocols=TLSv1.2,TLSv1.3");
+        Map<String, String> env = Map.of("NEWSFLOW_OUTPUT_TOPIC", "out-from-env", "NEWSFLOW_ERROR_TOPIC", "dlq-from-env");
+
+        CommandLine.ParseResult parsed = NewsflowCli.parse(env, "run", "--config-file", file.toString(),
+                "--error-topic", "dlq-from-flag");
+        RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+        NewsflowConfig config = run.pipeline.toConfig(run.connection);
+
+        assertThat(config.errorTopic()).isEqualTo("dlq-from-flag");
+        assertThat(config.outputTopic()).isEqualTo("out-from-env");
+        assertThat(config.bootstrapServers()).isEqualTo("from-file:9092");
+        assertThat(config.inputTopics()).containsExactly("a-from-file", "b-from-file");
+        assertThat(config.applicationId()).isEqualTo("newsflow");
+        assertThat(config.clientConfig()).containsEntry("ssl.enabled.protocols", "TLSv1.2,TLSv1.3");
+        assertThat(run.enrichment.ner).isFalse();
+    }
+
+    @Test
+    void theConfigFileCanComeFromTheEnvironmentOrBeforeTheCommandAndKeysCanNameOneCommand() throws IOException {
+        Path file = configFile("topic=shared-topic", "produce.topic=raw-for-produce", "tail.format=table");
+
+        CommandLine.ParseResult produce = NewsflowCli.parse(Map.of("NEWSFLOW_CONFIG_FILE", file.toString()), "produce", "x.jsonl");
+        CommandLine.ParseResult tail = NewsflowCli.parse(Map.of(), "--config-file", file.toString(), "tail");
+
+        assertThat(((ProduceCommand) produce.subcommand().commandSpec().userObject()).topic).isEqualTo("raw-for-produce");
+        TailCommand tailCommand = (TailCommand) tail.subcommand().commandSpec().userObject();
+        assertThat(tailCommand.topic).isEqualTo("shared-topic");
+        assertThat(tailCommand.format).isEqualTo(TailCommand.Format.TABLE);
+    }
+
+    @Test
+    void executeRunsTheCommandWithTheConfigFilesSettings() throws IOException {
+        Path conll = Files.write(dir.resolve("tiny.conll"), List.of("-DOCSTART- -X- O O", "", "Germany NNP B-NP B-LOC",
+                "votes VBZ B-VP O", ". . O O", ""));
+        Path file = configFile("eval.ner.sentence=true");
+        StringWriter out = new StringWriter();
+        CommandLine cli = NewsflowCli.commandLine(Map.of());
+        cli.setOut(new PrintWriter(out));
+
+        assertThat(cli.execute("eval", "ner", "--config-file", file.toString(), conll.toString())).isZero();
+        assertThat(out.toString()).contains("(sentence by sentence)");
+    }
+
+    @Test
+    void anUnknownKeyOrAMissingFileIsAUsageErrorThatSaysWhatToDo() throws IOException {
+        Path file = configFile("bootstrap-server=typo:9092");
+        StringWriter err = new StringWriter();
+        CommandLine cli = NewsflowCli.commandLine(Map.of());
+        cli.setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("tail", "--config-file", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown key 'bootstrap-server'").contains("long option names without dashes");
+
+        assertThat(cli.execute("tail", "--config-file", dir.resolve("missing.properties").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read --config-file").contains("missing.properties");
     }
 
     @Test

@@ -70,4 +70,19 @@ class ArticleFilesTest {
         assertThat(fromHtml.getBodyFormat()).isEqualTo(BodyFormat.HTML);
         assertThat(parsed.get(2)).isInstanceOf(ArticleFiles.Rejected.class);
     }
+
+    @Test
+    void aLimitStopsReadingAfterThatManyArticlesCountingNoRejectedLines() throws IOException {
+        Path file = Files.writeString(dir.resolve("many.jsonl"), String.join("\n",
+                "{\"url\":\"https://example.com/1\",\"source\":\"Wire\",\"body\":\"B\"}",
+                "{not json",
+                "{\"url\":\"https://example.com/2\",\"source\":\"Wire\",\"body\":\"B\"}",
+                "{\"url\":\"https://example.com/3\",\"source\":\"Wire\",\"body\":\"B\"}"));
+        List<ArticleFiles.Parsed> parsed = new ArrayList<>();
+
+        new ArticleFiles("Local", "https://example.org/a").read(file, 2, parsed::add);
+
+        assertThat(parsed).extracting(ArticleFiles.Parsed::location)
+                .containsExactly(file + ":1", file + ":2", file + ":3");
+    }
 }

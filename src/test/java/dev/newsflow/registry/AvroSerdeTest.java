@@ -177,6 +177,23 @@ class AvroSerdeTest {
     }
 
     @Test
+    void anIdOfAProtobufSchemaIsAnIncompatibleRecordNotAFatalError() {
+        byte[] bytes = serializer.serialize("probe", TestSchemas.probeV1("p", 1));
+        client.getByIdFailure = new SchemaRegistryException(200, SchemaRegistryException.INVALID_SCHEMA,
+                "schema id 7 is a PROTOBUF schema, not Avro", "stub");
+
+        expectWireError(bytes, "incompatible-schema", "PROTOBUF", new AvroDeserializer<>(client));
+    }
+
+    @Test
+    void invalidUtf8IsAWireErrorInsteadOfReplacementCharacters() {
+        byte[] bytes = serializer.serialize("probe", TestSchemas.probeV1("caf\u00e9", 1));
+        byte[] bad = bytes.clone();
+        bad[bytes.length - 2] = (byte) 0xC3; // the second byte of the e-acute becomes a lead byte without a follower
+        expectWireError(bad, "invalid-utf8", "0xc3");
+    }
+
+    @Test
     void truncatedAvroIsMalformedAndNamesTheSchema() {
         byte[] bytes = serializer.serialize("probe", TestSchemas.probeV1("abcdef", 1));
         byte[] cut = Arrays.copyOf(bytes, bytes.length - 3);
@@ -280,11 +297,15 @@ class AvroSerdeTest {
     }
 
     private void expectWireError(byte[] bytes, String code, String detail) {
+        expectWireError(bytes, code, detail, deserializer);
+    }
+
+    private static void expectWireError(byte[] bytes, String code, String detail, AvroDeserializer<?> reader) {
         Consumer<AvroWireException> check = e -> {
             assertThat(e.errorCode()).isEqualTo(code);
             assertThat(e.getMessage()).contains(detail);
         };
-        assertThatThrownBy(() -> deserializer.deserialize("t", bytes)).isInstanceOfSatisfying(AvroWireException.class,
+        assertThatThrownBy(() -> reader.deserialize("t", bytes)).isInstanceOfSatisfying(AvroWireException.class,
                 check);
     }
 

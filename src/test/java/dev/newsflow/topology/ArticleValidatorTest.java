@@ -52,6 +52,25 @@ class ArticleValidatorTest {
     }
 
     @Test
+    void datesMoreThanADayAheadAreBugsOfTheCrawler() {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        ArticleValidator atNoon = new ArticleValidator(1000, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+        assertThat(atNoon.validate(valid().setPublishedAt(now.plusSeconds(23 * 3600)).build())).isEmpty();
+        assertThat(atNoon.validate(valid().setPublishedAt(now.plusSeconds(25 * 3600)).build()).orElseThrow().errorCode())
+                .isEqualTo("future-date");
+        assertThat(atNoon.validate(valid().setFetchedAt(Instant.ofEpochMilli(now.toEpochMilli() * 1000)).build())
+                .orElseThrow().reason()).contains("fetchedAt").contains("not seconds or microseconds");
+    }
+
+    @Test
+    void idsWithInvisibleFormattingCharactersAreInvalid() {
+        assertThat(codeFor(b -> b.setId("a\u200Bb"))).isEqualTo("invalid-id");
+        assertThat(codeFor(b -> b.setId("abc\u202Efdp.exe"))).isEqualTo("invalid-id");
+        assertThat(codeFor(b -> b.setId("\u05D0-\u00E9-1"))).isEqualTo("ok");
+    }
+
+    @Test
     void reasonsNameTheFieldAndTheLimit() {
         RawArticle tooLong = valid().setBody("x".repeat(1001)).build();
 

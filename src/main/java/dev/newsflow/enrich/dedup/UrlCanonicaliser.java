@@ -12,9 +12,14 @@ import java.util.StringJoiner;
  */
 public final class UrlCanonicaliser {
 
+    // The second line holds outlets' home-page and placement tracking (Politico hp, CNN hpt, NYT pgtype and
+    // contentCollection, Omniture WT.*), seen in AllSides URLs; generic names such as action or version stay, because
+    // on some sites they select a different page.
     private static final Set<String> TRACKING_PARAMETERS = Set.of(
             "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga", "_gl", "ocid",
-            "cmpid", "smid", "smtyp", "ref", "ref_src", "cid", "sr_share", "taid", "ito", "mbid", "partner");
+            "cmpid", "smid", "smtyp", "ref", "ref_src", "cid", "sr_share", "taid", "ito", "mbid", "partner",
+            "hp", "hpt", "pgtype", "contentcollection", "contentplacement", "clicksource", "intcmp", "srnd", "rref",
+            "mtrref", "iref", "emc", "wt.mc_id", "wt.nav");
 
     private UrlCanonicaliser() {
     }

@@ -145,6 +145,8 @@ public final class EntityLinker {
         final Map<String, List<Span>> mentions = new LinkedHashMap<>();
         final Map<String, KbEntity> entities = new HashMap<>();
         final java.util.Set<String> confirmed = new java.util.HashSet<>();
+        /** Local person ids of more than one word, by their last word, earliest first. */
+        final Map<String, String> localPersonByLastWord = new HashMap<>();
 
         void add(KbEntity entity, Span span, boolean confirmedByModel) {
             entities.put(entity.id(), entity);
@@ -168,12 +170,10 @@ public final class EntityLinker {
             String kind = name.type().name().toLowerCase(java.util.Locale.ROOT);
             String id = LOCAL_PREFIX + kind + ":" + key;
             if (name.type() == EntityKind.PERSON && !key.contains("-")) {
-                for (KbEntity known : entities.values()) {
-                    if (known.id().startsWith(LOCAL_PREFIX + kind + ":") && known.id().endsWith("-" + key)) {
-                        id = known.id();
-                        break;
-                    }
-                }
+                id = localPersonByLastWord.getOrDefault(key, id);
+            } else if (name.type() == EntityKind.PERSON && !entities.containsKey(id)) {
+                // Looked up by last word, not by scanning every entity: a scan per name was quadratic.
+                localPersonByLastWord.putIfAbsent(key.substring(key.lastIndexOf('-') + 1), id);
             }
             KbEntity entity = entities.computeIfAbsent(id, k -> new KbEntity(k, surface, name.type(), null, null, 0));
             mentions.computeIfAbsent(id, k -> new ArrayList<>()).add(new Span(name.start(), name.end(), surface));
@@ -183,31 +183,47 @@ public final class EntityLinker {
         }
     }
 
+    // Names, and the spans the dictionary covered, are in text order and never overlap one another, so the first
+    // one ending after a start is the only candidate: a binary search keeps linking linear in the number of names
+    // (a scan per hit took seconds on a body listing 50,000 places).
+
     private static NameSpotter.Name exactName(List<NameSpotter.Name> names, int start, int end) {
-        for (NameSpotter.Name name : names) {
-            if (name.start() == start && name.end() == end) {
-                return name;
-            }
-        }
-        return null;
+        int i = firstNameEndingAfter(names, start);
+        NameSpotter.Name name = i < names.size() ? names.get(i) : null;
+        return name != null && name.start() == start && name.end() == end ? name : null;
     }
 
     private static boolean overlapsAny(List<NameSpotter.Name> names, int start, int end) {
-        for (NameSpotter.Name name : names) {
-            if (name.start() < end && start < name.end()) {
-                return true;
-            }
-        }
-        return false;
+        int i = firstNameEndingAfter(names, start);
+        return i < names.size() && names.get(i).start() < end;
     }
 
     private static boolean overlapsCovered(List<int[]> spans, int start, int end) {
-        for (int[] span : spans) {
-            if (span[0] < end && start < span[1]) {
-                return true;
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid)[1] <= start) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return false;
+        return lo < spans.size() && spans.get(lo)[0] < end;
+    }
+
+    private static int firstNameEndingAfter(List<NameSpotter.Name> names, int offset) {
+        int lo = 0;
+        int hi = names.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (names.get(mid).end() <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Whether the model's type agrees with the knowledge base's: any place counts as a LOCATION. */

@@ -77,6 +77,71 @@ public final class KnowledgeBase {
         return new KnowledgeBase(version + "+" + file.getFileName(), merged);
     }
 
+    /** One user change: an entry that adds or replaces the entity with its id, or (entry null) its removal. */
+    public record Change(String id, Entry entry) {
+
+        public boolean isRemoval() {
+            return entry == null;
+        }
+    }
+
+    /**
+     * Parses one change in the overrides format (an entities-format JSON object, or {@code {"id": ..., "deleted":
+     * true}}), or throws {@link IllegalArgumentException} saying what is wrong, so bad input can be rejected whole.
+     */
+    public static Change parseChange(String json) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("a knowledge-base entry must be a JSON object");
+        }
+        String id = text(node, "id");
+        if (id == null) {
+            throw new IllegalArgumentException("field 'id' is missing");
+        }
+        if (node.path("deleted").asBoolean(false)) {
+            return new Change(id, null);
+        }
+        if (text(node, "name") == null) {
+            throw new IllegalArgumentException("entry '" + id + "': field 'name' is missing");
+        }
+        String type = node.path("type").asText("");
+        try {
+            EntityKind.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("entry '" + id + "': field 'type' is '" + type + "', not one of "
+                    + java.util.Arrays.toString(EntityKind.values()), e);
+        }
+        String country = text(node, "countryCode");
+        if (country != null && !country.matches("[A-Z]{2}")) {
+            throw new IllegalArgumentException("entry '" + id + "': countryCode '" + country
+                    + "' is not an ISO 3166-1 alpha-2 code");
+        }
+        for (String list : List.of("aliases", "surnames", "demonyms")) {
+            if (node.has(list) && !node.get(list).isArray()) {
+                throw new IllegalArgumentException("entry '" + id + "': field '" + list + "' must be a list");
+            }
+        }
+        return new Change(id, fromJson(node));
+    }
+
+    /** This knowledge base with {@code changes} applied in order, versioned {@code version+versionSuffix}. */
+    public KnowledgeBase withChanges(Iterable<Change> changes, String versionSuffix) {
+        Map<String, Entry> merged = new LinkedHashMap<>(entries);
+        for (Change change : changes) {
+            if (change.isRemoval()) {
+                merged.remove(change.id());
+            } else {
+                merged.put(change.id(), change.entry());
+            }
+        }
+        return new KnowledgeBase(version + "+" + versionSuffix, merged);
+    }
+
     /** Version of the data, stamped on every enriched record. */
     public String version() {
         return version;

@@ -112,53 +112,90 @@ public final class NerTokenizer {
         return c == '\'' || c == '\u2019';
     }
 
-    /** Splits the non-space chunk {@code text[s, e)}. */
+    /**
+     * Splits the non-space chunk {@code text[s, e)}. A dash inside a word starts a new chunk; that is a loop, not
+     * recursion, so a 100,000-character chunk of dashed words cannot overflow the stack.
+     */
     private static void splitChunk(String text, int s, int e, List<Token> out) {
-        // leading punctuation
-        while (s < e && (isOpenPunct(text.charAt(s)) || text.charAt(s) == '$' || isDash(text.charAt(s)))) {
-            if (s + 1 < e && text.charAt(s) == '`' && text.charAt(s + 1) == '`') {
-                out.add(tok(text, s, s + 2));
-                s += 2;
-                continue;
-            }
-            // keep 's / 'n' style words only when they are the whole chunk; otherwise split the quote
-            out.add(tok(text, s, s + 1));
-            s++;
-        }
-        if (s >= e) {
-            return;
-        }
-        // trailing punctuation, collected in reverse
-        List<Token> tail = new ArrayList<>(2);
-        while (e > s) {
-            char c = text.charAt(e - 1);
-            if (isClosePunct(c) || isDash(c) || c == '%') {
-                // keep a trailing apostrophe of a plural possessive ("Jones'") as its own token anyway
-                tail.add(tok(text, e - 1, e));
-                e--;
-            } else if (c == '.') {
-                if (e - s >= 3 && text.charAt(e - 2) == '.' && text.charAt(e - 3) == '.') {
-                    int k = e - 3;
-                    while (k > s && text.charAt(k - 1) == '.') {
-                        k--;
-                    }
-                    tail.add(tok(text, k, e));
-                    e = k;
-                } else if (keepsPeriod(text, s, e)) {
-                    break;
-                } else {
-                    tail.add(tok(text, e - 1, e));
-                    e--;
+        // trailing punctuation of every nested chunk, emitted innermost first once the chunk is done
+        java.util.ArrayDeque<List<Token>> tails = new java.util.ArrayDeque<>();
+        while (true) {
+            // leading punctuation
+            while (s < e && (isOpenPunct(text.charAt(s)) || text.charAt(s) == '$' || isDash(text.charAt(s)))) {
+                if (s + 1 < e && text.charAt(s) == '`' && text.charAt(s + 1) == '`') {
+                    out.add(tok(text, s, s + 2));
+                    s += 2;
+                    continue;
                 }
-            } else {
+                // keep 's / 'n' style words only when they are the whole chunk; otherwise split the quote
+                out.add(tok(text, s, s + 1));
+                s++;
+            }
+            if (s >= e) {
                 break;
             }
+            // trailing punctuation, collected in reverse
+            List<Token> tail = new ArrayList<>(2);
+            while (e > s) {
+                char c = text.charAt(e - 1);
+                if (isClosePunct(c) || isDash(c) || c == '%') {
+                    // keep a trailing apostrophe of a plural possessive ("Jones'") as its own token anyway
+                    tail.add(tok(text, e - 1, e));
+                    e--;
+                } else if (c == '.') {
+                    if (e - s >= 3 && text.charAt(e - 2) == '.' && text.charAt(e - 3) == '.') {
+                        int k = e - 3;
+                        while (k > s && text.charAt(k - 1) == '.') {
+                            k--;
+                        }
+                        tail.add(tok(text, k, e));
+                        e = k;
+                    } else if (keepsPeriod(text, s, e)) {
+                        break;
+                    } else {
+                        tail.add(tok(text, e - 1, e));
+                        e--;
+                    }
+                } else {
+                    break;
+                }
+            }
+            tails.push(tail);
+            if (e <= s) {
+                break;
+            }
+            // split at em/en dashes and double hyphens inside the word
+            int dash = -1;
+            int w = 1;
+            for (int k = s; k < e; k++) {
+                char c = text.charAt(k);
+                boolean dd = c == '-' && k + 1 < e && text.charAt(k + 1) == '-';
+                if (isDash(c) && c != '/' || dd) {
+                    dash = k;
+                    while (dd && k + w < e && text.charAt(k + w) == '-') {
+                        w++;
+                    }
+                    break;
+                }
+            }
+            if (dash < 0) {
+                splitWord(text, s, e, out);
+                break;
+            }
+            if (dash > s) {
+                splitChunk(text, s, dash, out); // holds no dash, so this goes one level deep at most
+            }
+            out.add(tok(text, dash, dash + w));
+            if (dash + w >= e) {
+                break;
+            }
+            s = dash + w;
         }
-        if (e > s) {
-            splitInner(text, s, e, out);
-        }
-        for (int k = tail.size() - 1; k >= 0; k--) {
-            out.add(tail.get(k));
+        while (!tails.isEmpty()) {
+            List<Token> tail = tails.pop();
+            for (int k = tail.size() - 1; k >= 0; k--) {
+                out.add(tail.get(k));
+            }
         }
     }
 
@@ -189,27 +226,8 @@ public final class NerTokenizer {
         return ABBREVIATIONS.contains(w.toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** Splits clitics and internal dashes inside a word with no leading/trailing punctuation. */
-    private static void splitInner(String text, int s, int e, List<Token> out) {
-        // split at em/en dashes and double hyphens inside the word
-        for (int k = s; k < e; k++) {
-            char c = text.charAt(k);
-            boolean dd = c == '-' && k + 1 < e && text.charAt(k + 1) == '-';
-            if (isDash(c) && c != '/' || dd) {
-                int w = dd ? 2 : 1;
-                while (dd && k + w < e && text.charAt(k + w) == '-') {
-                    w++;
-                }
-                if (k > s) {
-                    splitChunk(text, s, k, out);
-                }
-                out.add(tok(text, k, k + w));
-                if (k + w < e) {
-                    splitChunk(text, k + w, e, out);
-                }
-                return;
-            }
-        }
+    /** Splits clitics off a word with no leading/trailing punctuation and no inner dash. */
+    private static void splitWord(String text, int s, int e, List<Token> out) {
         // clitics: n't, 's, 're, 've, 'll, 'd, 'm
         int len = e - s;
         if (len > 3 && (text.charAt(e - 3) == 'n' || text.charAt(e - 3) == 'N') && isApos(text.charAt(e - 2))

@@ -121,6 +121,16 @@ public final class Taxonomy {
         return topics.stream().map(TopicRule::id).toList();
     }
 
+    /** Knowledge-base ids that the rules require or boost, so an update naming an unknown entity can be refused. */
+    public java.util.SortedSet<String> entityIds() {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+        for (TopicRule topic : topics) {
+            ids.addAll(topic.requireIds());
+            topic.boosts().stream().map(EntityBoost::id).filter(java.util.Objects::nonNull).forEach(ids::add);
+        }
+        return ids;
+    }
+
     /** Label of a topic, or null when the id is unknown. */
     public String label(String topicId) {
         return topics.stream().filter(t -> t.id().equals(topicId)).map(TopicRule::label).findFirst().orElse(null);

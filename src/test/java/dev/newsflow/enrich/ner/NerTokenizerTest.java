@@ -25,6 +25,17 @@ class NerTokenizerTest {
     }
 
     @Test
+    void aLongChunkOfDashedWordsIsSplitWithoutRecursion() {
+        // One level of recursion per dash overflowed the stack here before.
+        List<String> tokens = texts("(" + "war\u2014".repeat(60_000) + "peace).");
+
+        assertThat(tokens).hasSize(1 + 60_000 * 2 + 3);
+        assertThat(tokens.subList(0, 4)).containsExactly("(", "war", "\u2014", "war");
+        assertThat(tokens.get(tokens.size() - 3)).isEqualTo("peace");
+        assertThat(tokens.subList(tokens.size() - 2, tokens.size())).containsExactly(")", ".");
+    }
+
+    @Test
     void offsetsPointIntoTheInput() {
         String text = "  Angela Merkel\u00a0met\tVladimir Putin in Moscow.\nThen she left...  ";
 

@@ -1,0 +1,28 @@
+package dev.newsflow.bench;
+
+/**
+ * A throughput phase: a fresh application reads the preloaded topic from its beginning.
+ *
+ * @param inputBytes serialized keys and values of the inputs
+ * @param resources  the window from the application's first input records to the last output being read
+ */
+public record Throughput(Counts counts, long inputBytes, Resources resources) {
+
+    public double seconds() {
+        return resources.wallNanos() / 1e9;
+    }
+
+    public double articlesPerSecond() {
+        return counts.inputs() / seconds();
+    }
+
+    /** Input megabytes (10^6 bytes) per second. */
+    public double megabytesPerSecond() {
+        return inputBytes / 1e6 / seconds();
+    }
+
+    /** Process CPU milliseconds per input article. */
+    public double cpuMillisPerArticle() {
+        return resources.cpuNanos() / 1e6 / counts.inputs();
+    }
+}
