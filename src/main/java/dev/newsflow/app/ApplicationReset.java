@@ -78,7 +78,7 @@ public final class ApplicationReset {
             }
         });
 
-        Set<String> outputs = new TreeSet<>(List.of(config.outputTopic(), config.errorTopic()));
+        Set<String> outputs = new TreeSet<>(List.of(config.outputTopic(), config.errorTopic(), config.alertsTopic()));
         existing.stream().filter(name -> isTopicStream(config.topicStreamPattern(), name)).forEach(outputs::add);
         List<String> internal = existing.stream()
                 .filter(name -> isInternal(group, name) && !config.inputTopics().contains(name) && !outputs.contains(name))

@@ -84,6 +84,16 @@ final class PipelineOptions {
                     + "ISO-8601 (default: ${DEFAULT-VALUE}). Also how long the story index keeps fingerprints.")
     Duration storyWindow;
 
+    @Option(names = "--subscriptions-topic", paramLabel = "TOPIC",
+            defaultValue = NewsflowConfig.DEFAULT_SUBSCRIPTIONS_TOPIC,
+            description = "Compacted topic of watchlist subscriptions, applied without a restart (default: ${DEFAULT-VALUE}; "
+                    + "publish with 'newsflow subscriptions publish').")
+    String subscriptionsTopic;
+
+    @Option(names = "--alerts-topic", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_ALERTS_TOPIC,
+            description = "Watchlist alerts, keyed by subscription id (default: ${DEFAULT-VALUE}).")
+    String alertsTopic;
+
     NewsflowConfig toConfig(ConnectionOptions connection) {
         return toConfig(connection.bootstrapServers, connection.schemaRegistryUrl, connection.clientConfig());
     }
@@ -91,6 +101,7 @@ final class PipelineOptions {
     NewsflowConfig toConfig(String bootstrapServers, String schemaRegistryUrl, Map<String, String> clientConfig) {
         return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
                 errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes, maxBodyChars,
-                stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern, storyWindow);
+                stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern, storyWindow,
+                subscriptionsTopic, alertsTopic);
     }
 }

@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param kbTopic            compacted topic of knowledge-base updates (key entity id, value JSON entry)
  * @param topicStreamPattern name of each topic's own output stream; {@code {topic}} stands for the topic id
  * @param storyWindow        how far apart in event time two articles may be and still be recognised as one story
+ * @param subscriptionsTopic compacted topic of watchlist subscriptions (key subscription id, value JSON)
+ * @param alertsTopic        watchlist alerts (key subscription id, value Alert)
  */
 public record NewsflowConfig(
         String applicationId,
@@ -53,7 +55,9 @@ public record NewsflowConfig(
         String rulesTopic,
         String kbTopic,
         String topicStreamPattern,
-        Duration storyWindow) {
+        Duration storyWindow,
+        String subscriptionsTopic,
+        String alertsTopic) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow";
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
@@ -74,6 +78,8 @@ public record NewsflowConfig(
     /** Placeholder for the topic id in {@link #topicStreamPattern()}. */
     public static final String TOPIC_PLACEHOLDER = "{topic}";
     public static final String DEFAULT_STORY_WINDOW = "PT72H";
+    public static final String DEFAULT_SUBSCRIPTIONS_TOPIC = "news.subscriptions";
+    public static final String DEFAULT_ALERTS_TOPIC = "news.alerts";
 
     /** Encodings of record keys: plain UTF-8, or an Avro string in the Confluent wire format. */
     public enum KeyFormat { STRING, AVRO }
@@ -110,6 +116,8 @@ public record NewsflowConfig(
         if (storyWindow.isNegative() || storyWindow.isZero()) {
             throw new IllegalArgumentException("story window must be positive, got " + storyWindow);
         }
+        Objects.requireNonNull(subscriptionsTopic, "subscriptionsTopic");
+        Objects.requireNonNull(alertsTopic, "alertsTopic");
     }
 
     /** Every setting, with secret client settings and credentials in the registry URL hidden: safe to log. */
@@ -122,7 +130,8 @@ public record NewsflowConfig(
                 + ", keyFormat=" + keyFormat + ", maxRecordBytes=" + maxRecordBytes + ", maxBodyChars=" + maxBodyChars
                 + ", stateDir=" + stateDir + ", httpHost=" + httpHost + ", httpPort=" + httpPort
                 + ", clientConfig=" + Secrets.redacted(clientConfig) + ", rulesTopic=" + rulesTopic + ", kbTopic=" + kbTopic
-                + ", topicStreamPattern=" + topicStreamPattern + ", storyWindow=" + storyWindow + "]";
+                + ", topicStreamPattern=" + topicStreamPattern + ", storyWindow=" + storyWindow
+                + ", subscriptionsTopic=" + subscriptionsTopic + ", alertsTopic=" + alertsTopic + "]";
     }
 
     /** Settings that work against a broker on localhost:9092 and a registry on localhost:8081. */
@@ -131,7 +140,8 @@ public record NewsflowConfig(
                 List.of(DEFAULT_INPUT_TOPIC), DEFAULT_OUTPUT_TOPIC, DEFAULT_ERROR_TOPIC, DEFAULT_PARTITIONS,
                 DEFAULT_REPLICATION_FACTOR, DEFAULT_PROCESSING_GUARANTEE, KeyFormat.STRING, DEFAULT_MAX_RECORD_BYTES,
                 DEFAULT_MAX_BODY_CHARS, null, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Map.of(), DEFAULT_RULES_TOPIC,
-                DEFAULT_KB_TOPIC, DEFAULT_TOPIC_STREAM_PATTERN, Duration.parse(DEFAULT_STORY_WINDOW));
+                DEFAULT_KB_TOPIC, DEFAULT_TOPIC_STREAM_PATTERN, Duration.parse(DEFAULT_STORY_WINDOW),
+                DEFAULT_SUBSCRIPTIONS_TOPIC, DEFAULT_ALERTS_TOPIC);
     }
 
     /** A builder starting from these settings. */
@@ -161,6 +171,8 @@ public record NewsflowConfig(
         private String kbTopic;
         private String topicStreamPattern;
         private Duration storyWindow;
+        private String subscriptionsTopic;
+        private String alertsTopic;
 
         private Builder(NewsflowConfig c) {
             applicationId = c.applicationId;
@@ -183,6 +195,8 @@ public record NewsflowConfig(
             kbTopic = c.kbTopic;
             topicStreamPattern = c.topicStreamPattern;
             storyWindow = c.storyWindow;
+            subscriptionsTopic = c.subscriptionsTopic;
+            alertsTopic = c.alertsTopic;
         }
 
         public Builder applicationId(String value) { applicationId = value; return this; }
@@ -204,6 +218,8 @@ public record NewsflowConfig(
         public Builder kbTopic(String value) { kbTopic = value; return this; }
         public Builder topicStreamPattern(String value) { topicStreamPattern = value; return this; }
         public Builder storyWindow(Duration value) { storyWindow = value; return this; }
+        public Builder subscriptionsTopic(String value) { subscriptionsTopic = value; return this; }
+        public Builder alertsTopic(String value) { alertsTopic = value; return this; }
 
         /** Adds pass-through client settings; later ones win. */
         public Builder clientConfig(Map<String, String> extra) {
@@ -217,7 +233,7 @@ public record NewsflowConfig(
             return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
                     errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes,
                     maxBodyChars, stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern,
-                    storyWindow);
+                    storyWindow, subscriptionsTopic, alertsTopic);
         }
     }
 }

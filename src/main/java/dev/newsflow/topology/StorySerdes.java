@@ -25,12 +25,12 @@ final class StorySerdes {
     }
 
     @FunctionalInterface
-    private interface Writer<T> {
+    interface Writer<T> {
         void write(DataOutputStream out, T value) throws IOException;
     }
 
     @FunctionalInterface
-    private interface Reader<T> {
+    interface Reader<T> {
         T read(DataInputStream in) throws IOException;
     }
 
@@ -72,7 +72,8 @@ final class StorySerdes {
                 in.readBoolean() ? in.readDouble() : null, readNullable(in)));
     }
 
-    private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+    /** A serde of {@code T} in this versioned binary format; the alert stage's internal records use it too. */
+    static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
         return Serdes.serdeFrom((topic, value) -> {
             if (value == null) {
                 return null;
@@ -117,14 +118,14 @@ final class StorySerdes {
         return values;
     }
 
-    private static void writeNullable(DataOutputStream out, String value) throws IOException {
+    static void writeNullable(DataOutputStream out, String value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeUTF(value);
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
+    static String readNullable(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }
 }
