@@ -7,8 +7,6 @@ import dev.newsflow.alerts.SubscriptionBook;
 import dev.newsflow.alerts.SubscriptionMatcher;
 import dev.newsflow.schema.EnrichedArticle;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -29,21 +27,10 @@ final class AlertMatcher extends ContextualProcessor<String, EnrichedArticle, St
         if (book.all().isEmpty()) {
             return;
         }
-        ArticleFacts facts = facts(record.value(), Instant.ofEpochMilli(record.timestamp()));
+        ArticleFacts facts = AlertFacts.of(record.value(), Instant.ofEpochMilli(record.timestamp()));
         for (Subscription subscription : book.all()) {
             SubscriptionMatcher.match(subscription, facts).ifPresent(sighting ->
                     context().forward(record.withKey(sighting.storyId()).withValue(sighting)));
         }
-    }
-
-    /** The article as the alerts library sees it; {@code time} is the record's event time. */
-    static ArticleFacts facts(EnrichedArticle article, Instant time) {
-        Map<String, Double> topics = new LinkedHashMap<>();
-        article.getTopics().forEach(t -> topics.putIfAbsent(t.getId(), t.getScore()));
-        Map<String, String> entities = new LinkedHashMap<>();
-        article.getEntities().forEach(e -> entities.putIfAbsent(e.getId(), e.getName()));
-        return new ArticleFacts(article.getId(), article.getStory().getStoryId(), article.getStory().getDuplicate(),
-                article.getSource().getName(), article.getSource().getDomain(), article.getLanguage().getCode(),
-                article.getTitle(), article.getUrl(), topics, entities, time);
     }
 }
