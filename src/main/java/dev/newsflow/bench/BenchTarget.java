@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -124,7 +126,12 @@ final class BenchTarget implements AutoCloseable {
     public void close() {
         if (!embeddedBroker() && base != null && !topics.isEmpty()) {
             try (Admin admin = Admin.create(adminConfig())) {
-                admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
+                // Kafka Streams created the story stage's repartition and changelog topics under each application id.
+                Set<String> doomed = new HashSet<>(topics);
+                admin.listTopics().names().get(60, TimeUnit.SECONDS).stream()
+                        .filter(name -> groups.stream().anyMatch(group -> name.startsWith(group + "-")))
+                        .forEach(doomed::add);
+                admin.deleteTopics(doomed).all().get(60, TimeUnit.SECONDS);
                 admin.deleteConsumerGroups(groups).all().get(60, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.warn("Could not delete the benchmark's topics {} and groups {}: {}", topics, groups, e.toString());

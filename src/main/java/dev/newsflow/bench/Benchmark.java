@@ -6,6 +6,7 @@ import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
 import dev.newsflow.enrich.NewsEnricher;
 import dev.newsflow.enrich.entities.KnowledgeBase;
+import dev.newsflow.enrich.topics.Taxonomy;
 import dev.newsflow.registry.AvroSerde;
 import dev.newsflow.registry.RestSchemaRegistryClient;
 import dev.newsflow.registry.SchemaRegistryClient;
@@ -205,8 +206,17 @@ public final class Benchmark {
     /** A fresh application id with fresh output and dead-letter topics, reading {@code input}. */
     private NewsflowConfig phase(Pipeline pipeline, String kind, String input) {
         String name = run + "-" + pipeline.label() + "-" + kind;
-        target.createTopics(name + "-out", name + "-dlq");
-        return target.application(name, input, name + "-out", name + "-dlq");
+        // newsflow also writes every article to the stream of each topic it carries: that is part of its work.
+        String topicStreams = name + "-topic-" + NewsflowConfig.TOPIC_PLACEHOLDER;
+        List<String> topics = new ArrayList<>(List.of(name + "-out", name + "-dlq"));
+        if (pipeline != Pipeline.PASSTHROUGH) {
+            for (String topicId : Taxonomy.loadDefault().topicIds()) {
+                topics.add(topicStreams.replace(NewsflowConfig.TOPIC_PLACEHOLDER, topicId));
+            }
+        }
+        target.createTopics(topics.toArray(String[]::new));
+        return target.application(name, input, name + "-out", name + "-dlq").toBuilder()
+                .topicStreamPattern(topicStreams).build();
     }
 
     private OutputCounter counter(NewsflowConfig config, long expected, boolean keepLatencies) {

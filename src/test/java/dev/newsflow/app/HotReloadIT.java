@@ -9,7 +9,7 @@ import dev.newsflow.enrich.entities.KnowledgeBase;
 import dev.newsflow.enrich.topics.Taxonomy;
 import dev.newsflow.kafka.KafkaTestClients;
 import dev.newsflow.kafka.SharedKafka;
-import dev.newsflow.registry.EmbeddedSchemaRegistry;
+import dev.newsflow.registry.SharedRegistry;
 import dev.newsflow.schema.DeadLetter;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.Entity;
@@ -25,8 +25,6 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,24 +47,12 @@ class HotReloadIT {
     private static final String SHAHED = "{\"id\":\"org:shahed-aviation\",\"type\":\"ORGANIZATION\","
             + "\"name\":\"Shahed Aviation Industries\",\"aliases\":[\"Shahed Aviation Industries\"],\"countryCode\":\"IR\"}";
 
-    private static EmbeddedSchemaRegistry registry;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startRegistry() {
-        registry = EmbeddedSchemaRegistry.start(0, null);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
     @Test
     void updatesApplyWithoutARestartBadOnesAreRefusedAndARestartKeepsTheAcceptedOnes(KafkaTestClients clients) throws Exception {
-        PipelineFixture fixture = new PipelineFixture(clients, registry.url(), dir.resolve("state"));
+        PipelineFixture fixture = new PipelineFixture(clients, SharedRegistry.url(), dir.resolve("state"));
         Producer<byte[], byte[]> producer = fixture.rawProducer();
         Path rules = Files.writeString(dir.resolve("rules.yaml"), DRONE_RULES);
         Path entities = Files.writeString(dir.resolve("kb.jsonl"), SHAHED + "\n");

@@ -7,8 +7,8 @@ import dev.newsflow.enrich.LiveModels;
 import dev.newsflow.enrich.NewsEnricher;
 import dev.newsflow.enrich.entities.KnowledgeBase;
 import dev.newsflow.enrich.topics.Taxonomy;
-import dev.newsflow.registry.EmbeddedSchemaRegistry;
 import dev.newsflow.registry.RestSchemaRegistryClient;
+import dev.newsflow.registry.SharedRegistry;
 import dev.newsflow.schema.DeadLetter;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.Entity;
@@ -30,9 +30,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +60,6 @@ class ControlTopologyTest {
     private static final String NEW_ENTITY = """
             {"id":"org:shahed-aviation","type":"ORGANIZATION","name":"Shahed Aviation Industries","aliases":["Shahed Aviation Industries","Shahed Aviation"],"countryCode":"IR"}""";
 
-    private static EmbeddedSchemaRegistry registry;
-
     private final NewsflowConfig config = NewsflowConfig.defaults();
     private LiveModels models;
     private TopologyTestDriver driver;
@@ -74,20 +70,10 @@ class ControlTopologyTest {
     private TestOutputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<String, DeadLetter> deadLetters;
 
-    @BeforeAll
-    static void startRegistry() throws Exception {
-        registry = EmbeddedSchemaRegistry.start(0, null);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
     @BeforeEach
     void start() {
-        NewsflowConfig withRegistry = config.toBuilder().schemaRegistryUrl(registry.url()).build();
-        topics = Topics.create(withRegistry, RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", registry.url())));
+        NewsflowConfig withRegistry = config.toBuilder().schemaRegistryUrl(SharedRegistry.url()).build();
+        topics = Topics.create(withRegistry, RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", SharedRegistry.url())));
         models = new LiveModels(NewsEnricher.Shared.of(KnowledgeBase.of("kb-1", SHIPPED_KB), null,
                 Taxonomy.parse(SHIPPED_RULES)));
         Properties props = new Properties();
