@@ -7,8 +7,8 @@ import dev.newsflow.enrich.LiveModels;
 import dev.newsflow.enrich.NewsEnricher;
 import dev.newsflow.enrich.entities.KnowledgeBase;
 import dev.newsflow.enrich.topics.Taxonomy;
-import dev.newsflow.registry.EmbeddedSchemaRegistry;
 import dev.newsflow.registry.RestSchemaRegistryClient;
+import dev.newsflow.registry.SharedRegistry;
 import dev.newsflow.schema.Alert;
 import dev.newsflow.schema.AlertSeverity;
 import dev.newsflow.schema.DeadLetter;
@@ -32,9 +32,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +54,6 @@ class AlertTopologyTest {
     private static final String DRONE_BODY = "A drone struck a fuel depot near the border overnight, officials said. "
             + "Nobody was hurt in the attack, but the depot burned for hours before the fire crews could reach it.";
 
-    private static EmbeddedSchemaRegistry registry;
-
     private final NewsflowConfig config = NewsflowConfig.defaults();
     private TopologyTestDriver driver;
     private Topics topics;
@@ -67,20 +63,11 @@ class AlertTopologyTest {
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<String, DeadLetter> deadLetters;
 
-    @BeforeAll
-    static void startRegistry() {
-        registry = EmbeddedSchemaRegistry.start(0, null);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
     @BeforeEach
     void start() {
-        NewsflowConfig withRegistry = config.toBuilder().schemaRegistryUrl(registry.url()).build();
-        topics = Topics.create(withRegistry, RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", registry.url())));
+        NewsflowConfig withRegistry = config.toBuilder().schemaRegistryUrl(SharedRegistry.url()).build();
+        topics = Topics.create(withRegistry, RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url",
+                SharedRegistry.url())));
         LiveModels models = new LiveModels(NewsEnricher.Shared.of(KnowledgeBase.of("kb-1", KB), null, Taxonomy.parse(RULES)));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-test");
