@@ -21,9 +21,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -72,6 +74,7 @@ public final class AlertReplay {
                         topics.keySerde().deserializer(), topics.alerts().alertSerde().deserializer());
                 TestOutputTopic<String, DeadLetter> deadLetters = driver.createOutputTopic(config.errorTopic(),
                         topics.keySerde().deserializer(), topics.deadLetterSerde().deserializer());
+                Map<String, TestOutputTopic<byte[], byte[]>> others = new HashMap<>();
                 for (RawArticle article : replay) {
                     tally.replayed();
                     input.pipeInput(null, topics.rawSerde().serializer().serialize(config.inputTopics().get(0), article),
@@ -79,6 +82,7 @@ public final class AlertReplay {
                     enriched.readRecordsToList().forEach(r -> tally.enriched(r.value(), Instant.ofEpochMilli(r.timestamp())));
                     alerts.readValuesToList().forEach(tally::alert);
                     deadLetters.readValuesToList().forEach(tally::deadLetter);
+                    drainOthers(driver, config, others);
                 }
             }
         }
@@ -100,5 +104,20 @@ public final class AlertReplay {
     /** The publication time where the article has one (AllSides: the day), else when it was fetched. */
     static Instant eventTime(RawArticle article) {
         return article.getPublishedAt() != null ? article.getPublishedAt() : article.getFetchedAt();
+    }
+
+    /**
+     * The driver keeps every record produced to a topic until it is read: the per-topic streams (copies of the
+     * enriched articles) would fill the heap over a long replay, so they are read and dropped.
+     */
+    private static void drainOthers(TopologyTestDriver driver, NewsflowConfig config,
+                                    Map<String, TestOutputTopic<byte[], byte[]>> others) {
+        for (String topic : driver.producedTopicNames()) {
+            if (topic.equals(config.outputTopic()) || topic.equals(config.alertsTopic()) || topic.equals(config.errorTopic())) {
+                continue;
+            }
+            others.computeIfAbsent(topic, t -> driver.createOutputTopic(t, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer())).readRecordsToList();
+        }
     }
 }
