@@ -109,7 +109,7 @@ public final class NewsflowApplication implements AutoCloseable {
         if (config.httpPort() >= 0) {
             try {
                 app.health = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsHealth.of(streams),
-                        metrics::scrape);
+                        metrics::scrape, QueryRoutes.of(config, streams));
                 LOG.info("Health and metrics on http://{}:{}/health (/live, /ready) and /metrics", config.httpHost(),
                         app.health.port());
             } catch (IOException e) {

@@ -213,10 +213,12 @@ public final class Benchmark {
             for (String topicId : Taxonomy.loadDefault().topicIds()) {
                 topics.add(topicStreams.replace(NewsflowConfig.TOPIC_PLACEHOLDER, topicId));
             }
+            // And the trend stage's spikes: counting and spike detection are part of its work too.
+            topics.add(name + "-trends");
         }
         target.createTopics(topics.toArray(String[]::new));
         return target.application(name, input, name + "-out", name + "-dlq").toBuilder()
-                .topicStreamPattern(topicStreams).build();
+                .topicStreamPattern(topicStreams).trendsTopic(name + "-trends").build();
     }
 
     private OutputCounter counter(NewsflowConfig config, long expected, boolean keepLatencies) {

@@ -84,6 +84,36 @@ final class PipelineOptions {
                     + "ISO-8601 (default: ${DEFAULT-VALUE}). Also how long the story index keeps fingerprints.")
     Duration storyWindow;
 
+    @Option(names = "--trends-topic", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_TRENDS_TOPIC,
+            description = "Topic of trend spikes, TrendSpike records keyed topic:<id> or entity:<id> (default: ${DEFAULT-VALUE}).")
+    String trendsTopic;
+
+    @Option(names = "--trend-window", paramLabel = "DURATION", defaultValue = NewsflowConfig.DEFAULT_TREND_WINDOW,
+            description = "Size of the event-time windows topics and entities are counted in, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration trendWindow;
+
+    @Option(names = "--trend-grace", paramLabel = "DURATION", defaultValue = NewsflowConfig.DEFAULT_TREND_GRACE,
+            description = "How late in event time an article may arrive and still be counted in its window, ISO-8601 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration trendGrace;
+
+    @Option(names = "--trend-baseline-windows", paramLabel = "N", defaultValue = "" + NewsflowConfig.DEFAULT_TREND_BASELINE_WINDOWS,
+            description = "Earlier windows the spike baseline covers (default: ${DEFAULT-VALUE}).")
+    int trendBaselineWindows;
+
+    @Option(names = "--trend-min-count", paramLabel = "N", defaultValue = "" + NewsflowConfig.DEFAULT_TREND_MIN_COUNT,
+            description = "Fewest articles in a window for a spike (default: ${DEFAULT-VALUE}).")
+    int trendMinCount;
+
+    @Option(names = "--trend-spike-threshold", paramLabel = "SCORE", defaultValue = "" + NewsflowConfig.DEFAULT_TREND_SPIKE_THRESHOLD,
+            description = "Spreads above the baseline mean a window's count must reach to be a spike (default: ${DEFAULT-VALUE}).")
+    double trendSpikeThreshold;
+
+    @Option(names = "--advertised-http", paramLabel = "HOST:PORT",
+            description = "Address other instances reach this one's HTTP port on, for interactive queries across "
+                    + "instances (default: --http-host:--http-port when the port is fixed).")
+    String advertisedHttp;
+
     @Option(names = "--subscriptions-topic", paramLabel = "TOPIC",
             defaultValue = NewsflowConfig.DEFAULT_SUBSCRIPTIONS_TOPIC,
             description = "Compacted topic of watchlist subscriptions, applied without a restart (default: ${DEFAULT-VALUE}; "
@@ -102,6 +132,7 @@ final class PipelineOptions {
         return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
                 errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes, maxBodyChars,
                 stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern, storyWindow,
-                subscriptionsTopic, alertsTopic);
+                trendsTopic, trendWindow, trendGrace, trendBaselineWindows, trendMinCount, trendSpikeThreshold,
+                advertisedHttp, subscriptionsTopic, alertsTopic);
     }
 }

@@ -59,6 +59,10 @@ public final class ClientProperties {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), maxMessageBytes(config));
         // Internal topics (the story stage's repartition topics and changelogs) carry whole enriched articles too.
         props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(maxMessageBytes(config)));
+        // Lets an instance find, and forward an interactive query to, the instance owning a key.
+        if (config.applicationServer() != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+        }
         props.putAll(common(config));
         return props;
     }

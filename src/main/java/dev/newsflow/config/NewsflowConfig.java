@@ -32,6 +32,14 @@ import java.util.Objects;
  * @param kbTopic            compacted topic of knowledge-base updates (key entity id, value JSON entry)
  * @param topicStreamPattern name of each topic's own output stream; {@code {topic}} stands for the topic id
  * @param storyWindow        how far apart in event time two articles may be and still be recognised as one story
+ * @param trendsTopic        topic of trend spikes (TrendSpike)
+ * @param trendWindow        size of the tumbling event-time windows trends are counted in
+ * @param trendGrace         how late (in event time) an article may arrive and still be counted in its window
+ * @param trendBaselineWindows how many earlier windows the spike baseline covers
+ * @param trendMinCount      fewest articles in a window for a spike
+ * @param trendSpikeThreshold how many spreads above the baseline mean a window's count must be to be a spike
+ * @param advertisedHttp     host:port other instances reach this one's HTTP endpoint on (Kafka Streams'
+ *                           application.server); null: httpHost:httpPort when the port is fixed, else none
  * @param subscriptionsTopic compacted topic of watchlist subscriptions (key subscription id, value JSON)
  * @param alertsTopic        watchlist alerts (key subscription id, value Alert)
  */
@@ -56,6 +64,13 @@ public record NewsflowConfig(
         String kbTopic,
         String topicStreamPattern,
         Duration storyWindow,
+        String trendsTopic,
+        Duration trendWindow,
+        Duration trendGrace,
+        int trendBaselineWindows,
+        int trendMinCount,
+        double trendSpikeThreshold,
+        String advertisedHttp,
         String subscriptionsTopic,
         String alertsTopic) {
 
@@ -78,6 +93,12 @@ public record NewsflowConfig(
     /** Placeholder for the topic id in {@link #topicStreamPattern()}. */
     public static final String TOPIC_PLACEHOLDER = "{topic}";
     public static final String DEFAULT_STORY_WINDOW = "PT72H";
+    public static final String DEFAULT_TRENDS_TOPIC = "news.trends";
+    public static final String DEFAULT_TREND_WINDOW = "PT1H";
+    public static final String DEFAULT_TREND_GRACE = "PT6H";
+    public static final int DEFAULT_TREND_BASELINE_WINDOWS = 24;
+    public static final int DEFAULT_TREND_MIN_COUNT = 5;
+    public static final double DEFAULT_TREND_SPIKE_THRESHOLD = 3.0;
     public static final String DEFAULT_SUBSCRIPTIONS_TOPIC = "news.subscriptions";
     public static final String DEFAULT_ALERTS_TOPIC = "news.alerts";
 
@@ -116,6 +137,20 @@ public record NewsflowConfig(
         if (storyWindow.isNegative() || storyWindow.isZero()) {
             throw new IllegalArgumentException("story window must be positive, got " + storyWindow);
         }
+        Objects.requireNonNull(trendsTopic, "trendsTopic");
+        if (trendWindow == null || trendWindow.toMillis() < 1000) {
+            throw new IllegalArgumentException("trend window must be at least one second, got " + trendWindow);
+        }
+        if (trendGrace == null || trendGrace.isNegative()) {
+            throw new IllegalArgumentException("trend grace must not be negative, got " + trendGrace);
+        }
+        if (trendBaselineWindows < 1 || trendMinCount < 1 || !(trendSpikeThreshold > 0)) {
+            throw new IllegalArgumentException("trend baseline windows, minimum count and spike threshold must be "
+                    + "positive, got " + trendBaselineWindows + ", " + trendMinCount + ", " + trendSpikeThreshold);
+        }
+        if (advertisedHttp != null && !advertisedHttp.matches("[^:/\\s]+:\\d{1,5}")) {
+            throw new IllegalArgumentException("advertised HTTP address must be host:port, got " + advertisedHttp);
+        }
         Objects.requireNonNull(subscriptionsTopic, "subscriptionsTopic");
         Objects.requireNonNull(alertsTopic, "alertsTopic");
     }
@@ -131,6 +166,9 @@ public record NewsflowConfig(
                 + ", stateDir=" + stateDir + ", httpHost=" + httpHost + ", httpPort=" + httpPort
                 + ", clientConfig=" + Secrets.redacted(clientConfig) + ", rulesTopic=" + rulesTopic + ", kbTopic=" + kbTopic
                 + ", topicStreamPattern=" + topicStreamPattern + ", storyWindow=" + storyWindow
+                + ", trendsTopic=" + trendsTopic + ", trendWindow=" + trendWindow + ", trendGrace=" + trendGrace
+                + ", trendBaselineWindows=" + trendBaselineWindows + ", trendMinCount=" + trendMinCount
+                + ", trendSpikeThreshold=" + trendSpikeThreshold + ", advertisedHttp=" + advertisedHttp
                 + ", subscriptionsTopic=" + subscriptionsTopic + ", alertsTopic=" + alertsTopic + "]";
     }
 
@@ -140,8 +178,21 @@ public record NewsflowConfig(
                 List.of(DEFAULT_INPUT_TOPIC), DEFAULT_OUTPUT_TOPIC, DEFAULT_ERROR_TOPIC, DEFAULT_PARTITIONS,
                 DEFAULT_REPLICATION_FACTOR, DEFAULT_PROCESSING_GUARANTEE, KeyFormat.STRING, DEFAULT_MAX_RECORD_BYTES,
                 DEFAULT_MAX_BODY_CHARS, null, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Map.of(), DEFAULT_RULES_TOPIC,
-                DEFAULT_KB_TOPIC, DEFAULT_TOPIC_STREAM_PATTERN, Duration.parse(DEFAULT_STORY_WINDOW),
-                DEFAULT_SUBSCRIPTIONS_TOPIC, DEFAULT_ALERTS_TOPIC);
+                DEFAULT_KB_TOPIC, DEFAULT_TOPIC_STREAM_PATTERN, Duration.parse(DEFAULT_STORY_WINDOW), DEFAULT_TRENDS_TOPIC,
+                Duration.parse(DEFAULT_TREND_WINDOW), Duration.parse(DEFAULT_TREND_GRACE), DEFAULT_TREND_BASELINE_WINDOWS,
+                DEFAULT_TREND_MIN_COUNT, DEFAULT_TREND_SPIKE_THRESHOLD, null, DEFAULT_SUBSCRIPTIONS_TOPIC,
+                DEFAULT_ALERTS_TOPIC);
+    }
+
+    /**
+     * Where other instances reach this one's HTTP endpoint (Kafka Streams' {@code application.server}), so an
+     * interactive query can be forwarded to the instance that owns its key; null when it cannot be known (port 0).
+     */
+    public String applicationServer() {
+        if (advertisedHttp != null) {
+            return advertisedHttp;
+        }
+        return httpPort > 0 ? httpHost + ":" + httpPort : null;
     }
 
     /** A builder starting from these settings. */
@@ -171,6 +222,13 @@ public record NewsflowConfig(
         private String kbTopic;
         private String topicStreamPattern;
         private Duration storyWindow;
+        private String trendsTopic;
+        private Duration trendWindow;
+        private Duration trendGrace;
+        private int trendBaselineWindows;
+        private int trendMinCount;
+        private double trendSpikeThreshold;
+        private String advertisedHttp;
         private String subscriptionsTopic;
         private String alertsTopic;
 
@@ -195,6 +253,13 @@ public record NewsflowConfig(
             kbTopic = c.kbTopic;
             topicStreamPattern = c.topicStreamPattern;
             storyWindow = c.storyWindow;
+            trendsTopic = c.trendsTopic;
+            trendWindow = c.trendWindow;
+            trendGrace = c.trendGrace;
+            trendBaselineWindows = c.trendBaselineWindows;
+            trendMinCount = c.trendMinCount;
+            trendSpikeThreshold = c.trendSpikeThreshold;
+            advertisedHttp = c.advertisedHttp;
             subscriptionsTopic = c.subscriptionsTopic;
             alertsTopic = c.alertsTopic;
         }
@@ -218,6 +283,13 @@ public record NewsflowConfig(
         public Builder kbTopic(String value) { kbTopic = value; return this; }
         public Builder topicStreamPattern(String value) { topicStreamPattern = value; return this; }
         public Builder storyWindow(Duration value) { storyWindow = value; return this; }
+        public Builder trendsTopic(String value) { trendsTopic = value; return this; }
+        public Builder trendWindow(Duration value) { trendWindow = value; return this; }
+        public Builder trendGrace(Duration value) { trendGrace = value; return this; }
+        public Builder trendBaselineWindows(int value) { trendBaselineWindows = value; return this; }
+        public Builder trendMinCount(int value) { trendMinCount = value; return this; }
+        public Builder trendSpikeThreshold(double value) { trendSpikeThreshold = value; return this; }
+        public Builder advertisedHttp(String value) { advertisedHttp = value; return this; }
         public Builder subscriptionsTopic(String value) { subscriptionsTopic = value; return this; }
         public Builder alertsTopic(String value) { alertsTopic = value; return this; }
 
@@ -233,7 +305,8 @@ public record NewsflowConfig(
             return new NewsflowConfig(applicationId, bootstrapServers, schemaRegistryUrl, inputTopics, outputTopic,
                     errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes,
                     maxBodyChars, stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern,
-                    storyWindow, subscriptionsTopic, alertsTopic);
+                    storyWindow, trendsTopic, trendWindow, trendGrace, trendBaselineWindows, trendMinCount,
+                    trendSpikeThreshold, advertisedHttp, subscriptionsTopic, alertsTopic);
         }
     }
 }

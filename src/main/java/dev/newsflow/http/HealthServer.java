@@ -2,6 +2,7 @@ package dev.newsflow.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,14 +40,23 @@ public final class HealthServer implements AutoCloseable {
      */
     public static HealthServer start(String host, int port, Supplier<StreamsHealth> health,
                                      Supplier<String> metrics) throws IOException {
+        return start(host, port, health, metrics, Map.of());
+    }
+
+    /** As above, also serving {@code routes} (path prefix to handler), such as the interactive query API. */
+    public static HealthServer start(String host, int port, Supplier<StreamsHealth> health,
+                                     Supplier<String> metrics, Map<String, HttpHandler> routes) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+        // More than one thread: a query forwarded to another instance waits for it, and that instance may be
+        // forwarding one to us at the same moment.
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread thread = new Thread(r, "newsflow-http");
             thread.setDaemon(true);
             return thread;
         }));
         server.createContext("/health", exchange -> health(exchange, health.get()));
         server.createContext("/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, metrics.get()));
+        routes.forEach(server::createContext);
         server.start();
         return new HealthServer(server);
     }
@@ -87,7 +97,7 @@ public final class HealthServer implements AutoCloseable {
         respond(exchange, ok ? 200 : 503, "application/json", JSON.writeValueAsString(body) + "\n");
     }
 
-    private static void respond(HttpExchange exchange, int code, String contentType, String body) throws IOException {
+    static void respond(HttpExchange exchange, int code, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(code, bytes.length);

@@ -19,7 +19,7 @@ final class AlertSerdes {
     }
 
     static Serde<Sighting> sighting() {
-        return StorySerdes.serde((out, s) -> {
+        return StorySerdes.serde("alert", (out, s) -> {
             out.writeUTF(s.subscriptionId());
             out.writeUTF(s.articleId());
             out.writeUTF(s.storyId());
@@ -58,7 +58,7 @@ final class AlertSerdes {
     }
 
     static Serde<StoryWatch> watch() {
-        return StorySerdes.serde((out, w) -> {
+        return StorySerdes.serde("alert", (out, w) -> {
             out.writeUTF(w.firstArticleId());
             out.writeLong(w.firstSeen().toEpochMilli());
             out.writeLong(w.lastSeen().toEpochMilli());

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Builds the newsflow topology: raw articles are decoded, validated, normalised, enriched and given their story;
- * every input becomes one enriched article or one dead letter. Pure: no I/O happens while building.
+ * every input becomes one enriched article or one dead letter, and enriched articles feed the trend stage. Pure: no I/O happens while building.
  */
 public final class NewsflowTopology {
 
@@ -73,10 +73,12 @@ public final class NewsflowTopology {
                 Named.as("decode-validate-normalise-enrich"));
         outcomes.split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome instanceof Outcome.Enriched, Branched.withConsumer(enriched -> {
-                    KStream<String, EnrichedArticle> storied = StoryTopology.assign(builder, enriched.mapValues(
-                            outcome -> ((Outcome.Enriched) outcome).article(), Named.as("enriched-article")), config, topics);
-                    addOutputs(storied, topics);
-                    alsoStoried.accept(storied);
+                    KStream<String, EnrichedArticle> withStory = StoryTopology.assign(builder, enriched.mapValues(
+                            outcome -> ((Outcome.Enriched) outcome).article(), Named.as("enriched-article")),
+                            config, topics);
+                    addOutputs(withStory, topics);
+                    TrendTopology.addTo(builder, withStory, config, topics);
+                    alsoStoried.accept(withStory);
                 }, "enriched"))
                 .defaultBranch(Branched.withConsumer(rejected -> rejected
                         .mapValues(outcome -> ((Outcome.Rejected) outcome).letter(), Named.as("dead-letter"))

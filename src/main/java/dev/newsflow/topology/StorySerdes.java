@@ -72,8 +72,12 @@ final class StorySerdes {
                 in.readBoolean() ? in.readDouble() : null, readNullable(in)));
     }
 
-    /** A serde of {@code T} in this versioned binary format; the alert stage's internal records use it too. */
-    static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+    private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+        return serde("story", writer, reader);
+    }
+
+    /** A serde of internal records of the stage {@code what}, in this class's versioned format. */
+    static <T> Serde<T> serde(String what, Writer<T> writer, Reader<T> reader) {
         return Serdes.serdeFrom((topic, value) -> {
             if (value == null) {
                 return null;
@@ -83,7 +87,7 @@ final class StorySerdes {
                 out.writeByte(FORMAT);
                 writer.write(out, value);
             } catch (IOException e) {
-                throw new SerializationException("cannot write a story record for " + topic, e);
+                throw new SerializationException("cannot write a " + what + " record for " + topic, e);
             }
             return bytes.toByteArray();
         }, (topic, data) -> {
@@ -93,12 +97,12 @@ final class StorySerdes {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
                 int format = in.readUnsignedByte();
                 if (format != FORMAT) {
-                    throw new SerializationException("story record format " + format + " in " + topic
+                    throw new SerializationException(what + " record format " + format + " in " + topic
                             + " is unknown to this version (it reads " + FORMAT + ")");
                 }
                 return reader.read(in);
             } catch (IOException e) {
-                throw new SerializationException("cannot read a story record from " + topic, e);
+                throw new SerializationException("cannot read a " + what + " record from " + topic, e);
             }
         });
     }

@@ -10,6 +10,7 @@ import dev.newsflow.schema.Alert;
 import dev.newsflow.schema.DeadLetter;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.RawArticle;
+import dev.newsflow.schema.TrendSpike;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,13 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param control     topics of rule and knowledge-base updates (UTF-8 text keys and values)
  * @param topicStreamPattern name of each taxonomy topic's stream (values: EnrichedArticle), see
  *                    {@link #topicStream(String)}
+ * @param trends      the trend stage's output topic, stores and serdes
  * @param alerts      watchlist subscriptions and the alerts they raise, see {@link AlertTopics}
  */
 public record Topics(List<String> input, String enriched, String deadLetters,
                      Serde<String> keySerde, Serde<RawArticle> rawSerde, Serde<EnrichedArticle> enrichedSerde,
                      Serde<DeadLetter> deadLetterSerde, ControlTopics control, String topicStreamPattern,
-                     AlertTopics alerts) {
+                     TrendTopics trends, AlertTopics alerts) {
 
     /**
      * Where users publish updates and where newsflow keeps the ones it accepted. Accepted topics are per
@@ -72,9 +74,10 @@ public record Topics(List<String> input, String enriched, String deadLetters,
                 AvroSerde.specific(RawArticle.class, registry, serdeConfig, false),
                 AvroSerde.specific(EnrichedArticle.class, registry, serdeConfig, false),
                 AvroSerde.specific(DeadLetter.class, registry, serdeConfig, false), ControlTopics.of(config),
-                config.topicStreamPattern(), new AlertTopics(config.subscriptionsTopic(),
-                        config.applicationId() + "-subscriptions-accepted", config.alertsTopic(),
-                        AvroSerde.specific(Alert.class, registry, serdeConfig, false)));
+                config.topicStreamPattern(), new TrendTopics(config.trendsTopic(), keys,
+                        AvroSerde.specific(TrendSpike.class, registry, serdeConfig, false)),
+                new AlertTopics(config.subscriptionsTopic(), config.applicationId() + "-subscriptions-accepted",
+                        config.alertsTopic(), AvroSerde.specific(Alert.class, registry, serdeConfig, false)));
     }
 
     /**
@@ -89,6 +92,7 @@ public record Topics(List<String> input, String enriched, String deadLetters,
         }
         all.add(new TopicSpec(enriched, config.partitions(), config.replicationFactor(), topicConfig));
         all.add(new TopicSpec(deadLetters, config.partitions(), config.replicationFactor(), topicConfig));
+        all.add(new TopicSpec(trends.spikes(), config.partitions(), config.replicationFactor(), topicConfig));
         // One partition each: updates must apply in the order they were published.
         for (String topic : List.of(control.rules(), control.rulesAccepted(), control.kb(), control.kbAccepted())) {
             all.add(TopicSpec.compacted(topic, 1, config.replicationFactor())
@@ -155,6 +159,42 @@ public record Topics(List<String> input, String enriched, String deadLetters,
 
         public Serde<long[]> leadSerde() {
             return StorySerdes.lead();
+        }
+    }
+
+    /**
+     * The trend stage ({@link TrendTopology}): its output topic and its stores, which interactive queries read. Internal
+     * topics are prefixed with the application id like the story stage's.
+     *
+     * @param spikes    topic of trend spikes (keys: trend key, {@link TrendKey}; values: TrendSpike)
+     * @param keySerde  serde of the spike topic's keys (plain UTF-8 or Avro strings, as for article ids)
+     * @param spikeSerde serde of TrendSpike (the registry serde)
+     */
+    public record TrendTopics(String spikes, Serde<String> keySerde, Serde<TrendSpike> spikeSerde) {
+
+        /** Trend hits re-keyed by {@code topic:<id>} / {@code entity:<id>}. */
+        public static final String KEYS = "trend-keys";
+        /** Topic and entity pairs, partitioned by topic so one task holds every entity count of a topic. */
+        public static final String PAIRS = "trend-topic-entity-keys";
+        /** Window store: a key's count and sample articles per window (values: {@link TrendBucket}). */
+        public static final String COUNTS_STORE = "trend-counts";
+        /** Window store: an entity's count within a topic per window, keyed by {@link TrendKey#pair}. */
+        public static final String TOPIC_ENTITIES_STORE = "trend-topic-entities";
+        /** Window store: the windows a spike was already emitted for, so each key spikes once per window. */
+        public static final String SPIKES_STORE = "trend-spikes";
+        /** Key-value store: the first event time each task counted, so baselines are not judged before they exist. */
+        public static final String EPOCH_STORE = "trend-epoch";
+
+        public static Serde<String> trendKeySerde() {
+            return Serdes.String();
+        }
+
+        static Serde<TrendHit> hitSerde() {
+            return TrendSerdes.hit();
+        }
+
+        static Serde<TrendBucket> bucketSerde() {
+            return TrendSerdes.bucket();
         }
     }
 

@@ -64,6 +64,7 @@ class SchemaCompatibilityTest {
         assertThat(fingerprint(RawArticle.getClassSchema())).isEqualTo(fingerprint(parse(CURRENT, "RawArticle.avsc")));
         assertThat(fingerprint(EnrichedArticle.getClassSchema())).isEqualTo(fingerprint(parse(CURRENT, "EnrichedArticle.avsc")));
         assertThat(fingerprint(DeadLetter.getClassSchema())).isEqualTo(fingerprint(parse(CURRENT, "DeadLetter.avsc")));
+        assertThat(fingerprint(TrendSpike.getClassSchema())).isEqualTo(fingerprint(parse(CURRENT, "TrendSpike.avsc")));
         assertThat(fingerprint(Alert.getClassSchema())).isEqualTo(fingerprint(parse(CURRENT, "Alert.avsc")));
     }
 
