@@ -101,6 +101,9 @@ public final class LocalStack implements AutoCloseable {
         say("newsflow  %s running after %s: %s -> %s (dead letters: %s); health on http://%s:%d/health",
                 config.applicationId(), sinceStart(), config.inputTopics(), config.outputTopic(), config.errorTopic(),
                 config.httpHost(), app.healthPort());
+        if (app.consoleUrl() != null) {
+            say("console   %s (live feed, article highlights, topic sparklines, alerts)", app.consoleUrl());
+        }
 
         SchemaRegistryClient client = RestSchemaRegistryClient.fromConfig(ClientProperties.serde(config));
         startTailer(client);

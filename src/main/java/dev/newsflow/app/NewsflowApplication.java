@@ -1,8 +1,11 @@
 package dev.newsflow.app;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
 import dev.newsflow.config.Secrets;
+import dev.newsflow.console.ConsoleSettings;
+import dev.newsflow.console.WebConsole;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.EnricherVersions;
 import dev.newsflow.enrich.LiveModels;
@@ -22,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +51,7 @@ public final class NewsflowApplication implements AutoCloseable {
     private final NewsflowMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private HealthServer health;
+    private WebConsole console;
 
     private NewsflowApplication(KafkaStreams streams, NewsflowMetrics metrics) {
         this.streams = streams;
@@ -108,10 +113,14 @@ public final class NewsflowApplication implements AutoCloseable {
         streams.start();
         if (config.httpPort() >= 0) {
             try {
+                Map<String, HttpHandler> routes = new LinkedHashMap<>(QueryRoutes.of(config, streams));
+                app.console = WebConsole.start(config, ConsoleSettings.DEFAULT_ALERTS_TOPIC);
+                app.console.mount(routes::put);
                 app.health = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsHealth.of(streams),
-                        metrics::scrape, QueryRoutes.of(config, streams));
+                        metrics::scrape, routes);
                 LOG.info("Health and metrics on http://{}:{}/health (/live, /ready) and /metrics", config.httpHost(),
                         app.health.port());
+                LOG.info("Web console on {}", app.consoleUrl());
             } catch (IOException e) {
                 app.close();
                 throw new UncheckedIOException("cannot serve health on " + config.httpHost() + ":" + config.httpPort()
@@ -160,6 +169,15 @@ public final class NewsflowApplication implements AutoCloseable {
         return health == null ? -1 : health.port();
     }
 
+    /** The web console's address (on the health endpoint's host and port), or null when HTTP is disabled. */
+    public String consoleUrl() {
+        if (health == null) {
+            return null;
+        }
+        String host = health.address().getHostString();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + health.port() + WebConsole.PATH;
+    }
+
     /** newsflow's meters, the streams client's and the JVM's, as /metrics serves them. */
     public NewsflowMetrics metrics() {
         return metrics;
@@ -168,6 +186,9 @@ public final class NewsflowApplication implements AutoCloseable {
     /** Commits, leaves the group and closes; under exactly-once nothing half-written becomes visible. */
     @Override
     public void close() {
+        if (console != null) {
+            console.close();
+        }
         if (health != null) {
             health.close();
         }

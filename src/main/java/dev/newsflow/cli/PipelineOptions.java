@@ -52,11 +52,13 @@ final class PipelineOptions {
     NewsflowConfig.KeyFormat keyFormat;
 
     @Option(names = "--http-host", defaultValue = NewsflowConfig.DEFAULT_HTTP_HOST,
-            description = "Address of the /health and /metrics endpoint (default: ${DEFAULT-VALUE}, this machine only).")
+            description = "Address of /health, /metrics and the web console /console/ (default: ${DEFAULT-VALUE}, "
+                    + "this machine only).")
     String httpHost;
 
     @Option(names = "--http-port", defaultValue = "" + NewsflowConfig.DEFAULT_HTTP_PORT,
-            description = "Port of the /health and /metrics endpoint; -1 disables it (default: ${DEFAULT-VALUE}).")
+            description = "Port of /health, /metrics and the web console /console/; -1 disables them "
+                    + "(default: ${DEFAULT-VALUE}).")
     int httpPort;
 
     @Option(names = "--rules-topic", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_RULES_TOPIC,

@@ -17,7 +17,8 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * Serves health and metrics for orchestrators and dashboards: {@code /health} (200 while running or
  * rebalancing), {@code /health/live} (process up, stream threads alive), {@code /health/ready} (streams
- * RUNNING), all with JSON bodies and 503 when not, and {@code /metrics} in the Prometheus text format.
+ * RUNNING), all with JSON bodies and 503 when not, and {@code /metrics} in the Prometheus text format. Other rooms'
+ * routes (interactive queries, the web console) are served on the same address.
  */
 public final class HealthServer implements AutoCloseable {
 
