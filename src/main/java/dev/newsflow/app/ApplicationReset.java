@@ -81,6 +81,8 @@ public final class ApplicationReset {
         Set<String> outputs = new TreeSet<>(List.of(config.outputTopic(), config.errorTopic()));
         // Spikes found in the first pass would be found again when the input is replayed.
         outputs.add(config.trendsTopic());
+        // Alerts too: the alert state is deleted with the internal topics, so a replay alerts again.
+        outputs.add(config.alertsTopic());
         existing.stream().filter(name -> isTopicStream(config.topicStreamPattern(), name)).forEach(outputs::add);
         List<String> internal = existing.stream()
                 .filter(name -> isInternal(group, name) && !config.inputTopics().contains(name) && !outputs.contains(name))

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
 import dev.newsflow.config.Secrets;
-import dev.newsflow.console.ConsoleSettings;
 import dev.newsflow.console.WebConsole;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.EnricherVersions;
@@ -121,7 +120,7 @@ public final class NewsflowApplication implements AutoCloseable {
         if (config.httpPort() >= 0) {
             try {
                 Map<String, HttpHandler> routes = new LinkedHashMap<>(QueryRoutes.of(config, streams));
-                app.console = WebConsole.start(config, ConsoleSettings.DEFAULT_ALERTS_TOPIC);
+                app.console = WebConsole.start(config, config.alertsTopic());
                 app.console.mount(routes::put);
                 app.health = HealthServer.start(config.httpHost(), config.httpPort(),
                         () -> StreamsHealth.of(streams, registry.available()),

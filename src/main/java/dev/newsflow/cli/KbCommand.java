@@ -5,9 +5,7 @@ import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
 import dev.newsflow.enrich.entities.KnowledgeBase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,13 +58,13 @@ final class KbCommand {
 
         @Override
         public Integer call() throws Exception {
-            List<Line> lines = read(file, spec);
+            List<JsonLinesFile.Line<String>> lines = read(file, spec);
             if (lines == null) {
                 return 1;
             }
             try (ControlPublisher publisher = new ControlPublisher(ClientProperties.common(connection.clientSettings()))) {
-                for (Line line : lines) {
-                    publisher.publish(topic, line.id(), line.json());
+                for (JsonLinesFile.Line<String> line : lines) {
+                    publisher.publish(topic, line.parsed(), line.json());
                 }
             }
             spec.commandLine().getOut().printf("published %d entr%s to %s%n", lines.size(),
@@ -104,29 +102,8 @@ final class KbCommand {
         }
     }
 
-    private record Line(String id, String json) {
-    }
-
-    /** Every entry of the file, or null after printing each bad line. */
-    private static List<Line> read(Path file, CommandSpec spec) throws IOException {
-        List<Line> lines = new ArrayList<>();
-        int number = 0;
-        boolean bad = false;
-        for (String text : Files.readAllLines(file)) {
-            number++;
-            if (text.isBlank() || text.startsWith("#")) {
-                continue;
-            }
-            try {
-                lines.add(new Line(KnowledgeBase.parseChange(text).id(), text));
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().printf("%s:%d: refused: %s%n", file, number, e.getMessage());
-                bad = true;
-            }
-        }
-        if (!bad) {
-            spec.commandLine().getOut().printf("%s: %d valid entr%s%n", file, lines.size(), lines.size() == 1 ? "y" : "ies");
-        }
-        return bad ? null : lines;
+    /** Every entry of the file keyed by its id, or null after printing each bad line. */
+    private static List<JsonLinesFile.Line<String>> read(Path file, CommandSpec spec) throws IOException {
+        return JsonLinesFile.read(file, spec, json -> KnowledgeBase.parseChange(json).id(), "entry", "entries");
     }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
                 "  newsflow produce articles.jsonl && newsflow tail --from-beginning",
                 "  newsflow <command> --help"},
         subcommands = {RunCommand.class, LocalCommand.class, ProduceCommand.class, TailCommand.class, ResetCommand.class,
-                EnrichCommand.class, EvalCommand.class, TrainCommand.class, RulesCommand.class, KbCommand.class, BenchCommand.class,
+                EnrichCommand.class, EvalCommand.class, TrainCommand.class, RulesCommand.class, KbCommand.class, SubscriptionsCommand.class, BenchCommand.class,
                 ChaosCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NewsflowCli {

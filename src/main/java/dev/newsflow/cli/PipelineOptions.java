@@ -116,6 +116,16 @@ final class PipelineOptions {
                     + "instances (default: --http-host:--http-port when the port is fixed).")
     String advertisedHttp;
 
+    @Option(names = "--subscriptions-topic", paramLabel = "TOPIC",
+            defaultValue = NewsflowConfig.DEFAULT_SUBSCRIPTIONS_TOPIC,
+            description = "Compacted topic of watchlist subscriptions, applied without a restart (default: ${DEFAULT-VALUE}; "
+                    + "publish with 'newsflow subscriptions publish').")
+    String subscriptionsTopic;
+
+    @Option(names = "--alerts-topic", paramLabel = "TOPIC", defaultValue = NewsflowConfig.DEFAULT_ALERTS_TOPIC,
+            description = "Watchlist alerts, keyed by subscription id (default: ${DEFAULT-VALUE}).")
+    String alertsTopic;
+
     NewsflowConfig toConfig(ConnectionOptions connection) {
         return toConfig(connection.bootstrapServers, connection.schemaRegistryUrl, connection.clientConfig());
     }
@@ -125,6 +135,6 @@ final class PipelineOptions {
                 errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes, maxBodyChars,
                 stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern, storyWindow,
                 trendsTopic, trendWindow, trendGrace, trendBaselineWindows, trendMinCount, trendSpikeThreshold,
-                advertisedHttp);
+                advertisedHttp, subscriptionsTopic, alertsTopic);
     }
 }

@@ -40,6 +40,8 @@ import java.util.Objects;
  * @param trendSpikeThreshold how many spreads above the baseline mean a window's count must be to be a spike
  * @param advertisedHttp     host:port other instances reach this one's HTTP endpoint on (Kafka Streams'
  *                           application.server); null: httpHost:httpPort when the port is fixed, else none
+ * @param subscriptionsTopic compacted topic of watchlist subscriptions (key subscription id, value JSON)
+ * @param alertsTopic        watchlist alerts (key subscription id, value Alert)
  */
 public record NewsflowConfig(
         String applicationId,
@@ -68,7 +70,9 @@ public record NewsflowConfig(
         int trendBaselineWindows,
         int trendMinCount,
         double trendSpikeThreshold,
-        String advertisedHttp) {
+        String advertisedHttp,
+        String subscriptionsTopic,
+        String alertsTopic) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow";
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
@@ -95,6 +99,8 @@ public record NewsflowConfig(
     public static final int DEFAULT_TREND_BASELINE_WINDOWS = 24;
     public static final int DEFAULT_TREND_MIN_COUNT = 5;
     public static final double DEFAULT_TREND_SPIKE_THRESHOLD = 3.0;
+    public static final String DEFAULT_SUBSCRIPTIONS_TOPIC = "news.subscriptions";
+    public static final String DEFAULT_ALERTS_TOPIC = "news.alerts";
 
     /** Encodings of record keys: plain UTF-8, or an Avro string in the Confluent wire format. */
     public enum KeyFormat { STRING, AVRO }
@@ -145,6 +151,8 @@ public record NewsflowConfig(
         if (advertisedHttp != null && !advertisedHttp.matches("[^:/\\s]+:\\d{1,5}")) {
             throw new IllegalArgumentException("advertised HTTP address must be host:port, got " + advertisedHttp);
         }
+        Objects.requireNonNull(subscriptionsTopic, "subscriptionsTopic");
+        Objects.requireNonNull(alertsTopic, "alertsTopic");
     }
 
     /** Every setting, with secret client settings and credentials in the registry URL hidden: safe to log. */
@@ -160,7 +168,8 @@ public record NewsflowConfig(
                 + ", topicStreamPattern=" + topicStreamPattern + ", storyWindow=" + storyWindow
                 + ", trendsTopic=" + trendsTopic + ", trendWindow=" + trendWindow + ", trendGrace=" + trendGrace
                 + ", trendBaselineWindows=" + trendBaselineWindows + ", trendMinCount=" + trendMinCount
-                + ", trendSpikeThreshold=" + trendSpikeThreshold + ", advertisedHttp=" + advertisedHttp + "]";
+                + ", trendSpikeThreshold=" + trendSpikeThreshold + ", advertisedHttp=" + advertisedHttp
+                + ", subscriptionsTopic=" + subscriptionsTopic + ", alertsTopic=" + alertsTopic + "]";
     }
 
     /** Settings that work against a broker on localhost:9092 and a registry on localhost:8081. */
@@ -171,7 +180,8 @@ public record NewsflowConfig(
                 DEFAULT_MAX_BODY_CHARS, null, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Map.of(), DEFAULT_RULES_TOPIC,
                 DEFAULT_KB_TOPIC, DEFAULT_TOPIC_STREAM_PATTERN, Duration.parse(DEFAULT_STORY_WINDOW), DEFAULT_TRENDS_TOPIC,
                 Duration.parse(DEFAULT_TREND_WINDOW), Duration.parse(DEFAULT_TREND_GRACE), DEFAULT_TREND_BASELINE_WINDOWS,
-                DEFAULT_TREND_MIN_COUNT, DEFAULT_TREND_SPIKE_THRESHOLD, null);
+                DEFAULT_TREND_MIN_COUNT, DEFAULT_TREND_SPIKE_THRESHOLD, null, DEFAULT_SUBSCRIPTIONS_TOPIC,
+                DEFAULT_ALERTS_TOPIC);
     }
 
     /**
@@ -219,6 +229,8 @@ public record NewsflowConfig(
         private int trendMinCount;
         private double trendSpikeThreshold;
         private String advertisedHttp;
+        private String subscriptionsTopic;
+        private String alertsTopic;
 
         private Builder(NewsflowConfig c) {
             applicationId = c.applicationId;
@@ -248,6 +260,8 @@ public record NewsflowConfig(
             trendMinCount = c.trendMinCount;
             trendSpikeThreshold = c.trendSpikeThreshold;
             advertisedHttp = c.advertisedHttp;
+            subscriptionsTopic = c.subscriptionsTopic;
+            alertsTopic = c.alertsTopic;
         }
 
         public Builder applicationId(String value) { applicationId = value; return this; }
@@ -276,6 +290,8 @@ public record NewsflowConfig(
         public Builder trendMinCount(int value) { trendMinCount = value; return this; }
         public Builder trendSpikeThreshold(double value) { trendSpikeThreshold = value; return this; }
         public Builder advertisedHttp(String value) { advertisedHttp = value; return this; }
+        public Builder subscriptionsTopic(String value) { subscriptionsTopic = value; return this; }
+        public Builder alertsTopic(String value) { alertsTopic = value; return this; }
 
         /** Adds pass-through client settings; later ones win. */
         public Builder clientConfig(Map<String, String> extra) {
@@ -290,7 +306,7 @@ public record NewsflowConfig(
                     errorTopic, partitions, replicationFactor, processingGuarantee, keyFormat, maxRecordBytes,
                     maxBodyChars, stateDir, httpHost, httpPort, clientConfig, rulesTopic, kbTopic, topicStreamPattern,
                     storyWindow, trendsTopic, trendWindow, trendGrace, trendBaselineWindows, trendMinCount,
-                    trendSpikeThreshold, advertisedHttp);
+                    trendSpikeThreshold, advertisedHttp, subscriptionsTopic, alertsTopic);
         }
     }
 }

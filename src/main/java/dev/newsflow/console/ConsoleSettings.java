@@ -17,9 +17,6 @@ import java.time.Duration;
 public record ConsoleSettings(String groupPrefix, String enrichedTopic, String alertsTopic, int feedArticles, int feedAlerts,
                               int storedArticles, int maxBrowsers, Duration heartbeat) {
 
-    /** The alerts topic until the configuration names one. */
-    public static final String DEFAULT_ALERTS_TOPIC = "news.alerts";
-
     /** Article views are kept up to this many characters of text in all (about 64 MB of heap at most). */
     static final long STORED_CHARS = 32L * 1024 * 1024;
 

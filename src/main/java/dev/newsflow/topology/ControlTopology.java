@@ -29,7 +29,8 @@ final class ControlTopology {
         add(builder, topics, new KnowledgeBaseUpdates(), control.kb(), control.kbAccepted(), models, maxRecordBytes, clock);
     }
 
-    private static void add(StreamsBuilder builder, Topics topics, ControlChannel channel, String updates,
+    /** One control channel: its updates topic checked into its accepted topic, read back as a global store. */
+    static void add(StreamsBuilder builder, Topics topics, ControlChannel channel, String updates,
                             String accepted, LiveModels models, int maxRecordBytes, Clock clock) {
         String name = channel.name();
         builder.stream(updates, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-updates"))

@@ -5,6 +5,7 @@ import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.LiveModels;
 import dev.newsflow.schema.EnrichedArticle;
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -37,13 +38,13 @@ public final class NewsflowTopology {
     public static Topology build(NewsflowConfig config, Topics topics, Supplier<Enricher> enrichers, Clock clock,
                                  PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        addArticlePipeline(builder, config, topics, enrichers, clock, metrics);
+        addArticlePipeline(builder, config, topics, enrichers, clock, metrics, storied -> { });
         return builder.build();
     }
 
     /**
-     * The application's topology: the article pipeline enriching with {@code models}, plus the control plane
-     * that replaces their rules and knowledge-base entries while it runs.
+     * The application's topology: the article pipeline enriching with {@code models}, the control plane that
+     * replaces their rules and knowledge-base entries while it runs, and watchlist alerts ({@link AlertTopology}).
      */
     public static Topology build(NewsflowConfig config, Topics topics, LiveModels models, Clock clock) {
         return build(config, topics, models, clock, PipelineMetrics.NONE);
@@ -53,13 +54,15 @@ public final class NewsflowTopology {
     public static Topology build(NewsflowConfig config, Topics topics, LiveModels models, Clock clock,
                                  PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        addArticlePipeline(builder, config, topics, models::enricher, clock, metrics);
+        addArticlePipeline(builder, config, topics, models::enricher, clock, metrics,
+                storied -> AlertTopology.addTo(builder, storied, config, topics, models, clock));
         ControlTopology.addTo(builder, topics, models, config.maxRecordBytes(), clock);
         return builder.build();
     }
 
     private static void addArticlePipeline(StreamsBuilder builder, NewsflowConfig config, Topics topics,
-                                           Supplier<Enricher> enrichers, Clock clock, PipelineMetrics metrics) {
+                                           Supplier<Enricher> enrichers, Clock clock, PipelineMetrics metrics,
+                                           Consumer<KStream<String, EnrichedArticle>> alsoStoried) {
         // Values are read as bytes and decoded in the pipeline, so undecodable input becomes a dead letter that
         // keeps its bytes instead of an exception in the consumer.
         KStream<byte[], byte[]> raw = builder.stream(topics.input(),
@@ -75,6 +78,7 @@ public final class NewsflowTopology {
                             config, topics);
                     addOutputs(withStory, topics);
                     TrendTopology.addTo(builder, withStory, config, topics);
+                    alsoStoried.accept(withStory);
                 }, "enriched"))
                 .defaultBranch(Branched.withConsumer(rejected -> rejected
                         .mapValues(outcome -> ((Outcome.Rejected) outcome).letter(), Named.as("dead-letter"))

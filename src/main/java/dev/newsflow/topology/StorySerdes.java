@@ -122,14 +122,14 @@ final class StorySerdes {
         return values;
     }
 
-    private static void writeNullable(DataOutputStream out, String value) throws IOException {
+    static void writeNullable(DataOutputStream out, String value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeUTF(value);
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
+    static String readNullable(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }
 }

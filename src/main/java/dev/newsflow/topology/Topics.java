@@ -6,6 +6,7 @@ import dev.newsflow.kafka.TopicSpec;
 import dev.newsflow.registry.AvroSerde;
 import dev.newsflow.registry.AvroStringSerde;
 import dev.newsflow.registry.SchemaRegistryClient;
+import dev.newsflow.schema.Alert;
 import dev.newsflow.schema.DeadLetter;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.RawArticle;
@@ -29,11 +30,12 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param topicStreamPattern name of each taxonomy topic's stream (values: EnrichedArticle), see
  *                    {@link #topicStream(String)}
  * @param trends      the trend stage's output topic, stores and serdes
+ * @param alerts      watchlist subscriptions and the alerts they raise, see {@link AlertTopics}
  */
 public record Topics(List<String> input, String enriched, String deadLetters,
                      Serde<String> keySerde, Serde<RawArticle> rawSerde, Serde<EnrichedArticle> enrichedSerde,
                      Serde<DeadLetter> deadLetterSerde, ControlTopics control, String topicStreamPattern,
-                     TrendTopics trends) {
+                     TrendTopics trends, AlertTopics alerts) {
 
     /**
      * Where users publish updates and where newsflow keeps the ones it accepted. Accepted topics are per
@@ -73,7 +75,9 @@ public record Topics(List<String> input, String enriched, String deadLetters,
                 AvroSerde.specific(EnrichedArticle.class, registry, serdeConfig, false),
                 AvroSerde.specific(DeadLetter.class, registry, serdeConfig, false), ControlTopics.of(config),
                 config.topicStreamPattern(), new TrendTopics(config.trendsTopic(), keys,
-                        AvroSerde.specific(TrendSpike.class, registry, serdeConfig, false)));
+                        AvroSerde.specific(TrendSpike.class, registry, serdeConfig, false)),
+                new AlertTopics(config.subscriptionsTopic(), config.applicationId() + "-subscriptions-accepted",
+                        config.alertsTopic(), AvroSerde.specific(Alert.class, registry, serdeConfig, false)));
     }
 
     /**
@@ -97,6 +101,7 @@ public record Topics(List<String> input, String enriched, String deadLetters,
         for (String topicId : taxonomyTopicIds) {
             all.add(topicStreamSpec(config, topicId));
         }
+        all.addAll(alerts.specs(config, topicConfig.get("max.message.bytes")));
         return all;
     }
 
@@ -190,6 +195,43 @@ public record Topics(List<String> input, String enriched, String deadLetters,
 
         static Serde<TrendBucket> bucketSerde() {
             return TrendSerdes.bucket();
+        }
+    }
+
+    /**
+     * Watchlist alerting ({@link AlertTopology}): users publish subscriptions to a compacted topic like rules; the
+     * accepted ones are read by every instance as a global store; alerts go to their own topic keyed by subscription
+     * id. Internal topics and stores are named below; Kafka Streams prefixes them with the application id.
+     *
+     * @param subscriptions users' subscriptions (key subscription id, value JSON; a tombstone withdraws one)
+     * @param accepted      the subscriptions that passed validation, read by every instance
+     * @param alerts        the alerts (key subscription id, value Alert)
+     * @param alertSerde    the registry serde of alerts
+     */
+    public record AlertTopics(String subscriptions, String accepted, String alerts, Serde<Alert> alertSerde) {
+
+        /** Matches on their way to the task that keeps their story's state: keyed by story id. */
+        public static final String SIGHTINGS = "alert-sightings";
+        /** Key-value store: per subscription and story, what the current episode has seen (values: StoryWatch). */
+        public static final String WATCH_STORE = "alert-story-watch";
+
+        List<TopicSpec> specs(NewsflowConfig config, String maxMessageBytes) {
+            return List.of(
+                    // One partition each, as the other control topics: updates apply in the order published.
+                    TopicSpec.compacted(subscriptions, 1, config.replicationFactor())
+                            .withConfig("max.message.bytes", maxMessageBytes),
+                    TopicSpec.compacted(accepted, 1, config.replicationFactor())
+                            .withConfig("max.message.bytes", maxMessageBytes),
+                    new TopicSpec(alerts, config.partitions(), config.replicationFactor(),
+                            Map.of("max.message.bytes", maxMessageBytes)));
+        }
+
+        public Serde<dev.newsflow.alerts.Sighting> sightingSerde() {
+            return AlertSerdes.sighting();
+        }
+
+        public Serde<dev.newsflow.alerts.StoryWatch> watchSerde() {
+            return AlertSerdes.watch();
         }
     }
 }

@@ -45,6 +45,8 @@ final class PipelineFixture {
                 .errorTopic(clients.uniqueName("dlq"))
                 .rulesTopic(clients.uniqueName("rules"))
                 .kbTopic(clients.uniqueName("kb"))
+                .subscriptionsTopic(clients.uniqueName("subscriptions"))
+                .alertsTopic(clients.uniqueName("alerts"))
                 .topicStreamPattern(clients.uniqueName("topic") + ".{topic}")
                 .partitions(2)
                 .replicationFactor((short) 1)

@@ -275,7 +275,7 @@ class ConsoleBrowserIT {
 
     /** An Avro alert in a schema the console has never seen, on an alerts topic created only now. */
     private static void produceAlert(NewsflowConfig config) throws Exception {
-        String topic = ConsoleSettings.DEFAULT_ALERTS_TOPIC;
+        String topic = NewsflowConfig.DEFAULT_ALERTS_TOPIC;
         Properties common = ClientProperties.common(config);
         try (Admin admin = Admin.create(common)) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();

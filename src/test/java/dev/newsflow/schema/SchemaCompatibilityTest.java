@@ -65,6 +65,7 @@ class SchemaCompatibilityTest {
         assertThat(fingerprint(EnrichedArticle.getClassSchema())).isEqualTo(fingerprint(parse(CURRENT, "EnrichedArticle.avsc")));
         assertThat(fingerprint(DeadLetter.getClassSchema())).isEqualTo(fingerprint(parse(CURRENT, "DeadLetter.avsc")));
         assertThat(fingerprint(TrendSpike.getClassSchema())).isEqualTo(fingerprint(parse(CURRENT, "TrendSpike.avsc")));
+        assertThat(fingerprint(Alert.getClassSchema())).isEqualTo(fingerprint(parse(CURRENT, "Alert.avsc")));
     }
 
     private static long fingerprint(Schema schema) {

@@ -53,9 +53,10 @@ class HostileInputTopologyTest {
         expected.removeAll(OutputChecks.BUG_CODES);
         expected.remove("malformed-record");
         expected.remove("output-too-large");
-        // Refused rule and knowledge-base updates come from the control topics: ControlTopologyTest covers them.
+        // Refused rule, knowledge-base and subscription updates come from the control topics: ControlTopologyTest and
+        // AlertTopologyTest cover them.
         expected.removeAll(Set.of("rules-bad-key", "invalid-rules", "rules-unknown-entity", "kb-bad-key",
-                "invalid-kb-entry"));
+                "invalid-kb-entry", "subscription-bad-key", "invalid-subscription"));
         assertThat(PRODUCED).as("codes this corpus produced").containsAll(expected);
     }
 

@@ -132,32 +132,45 @@ final class Features {
     }
 
     private long C(int i, int n, int level) {
-        if (i < 0) {
-            return BOS;
-        }
-        if (i >= n) {
-            return EOS;
-        }
+        return i < 0 ? BOS : i >= n ? EOS : cluster(i, level);
+    }
+
+    /** The cluster of token {@code i} at {@code level}, plus one; {@link #NONE} for a word without clusters. */
+    private long cluster(int i, int level) {
         int r = crow[i];
         return r < 0 ? NONE : lex.cluster(r, level) + 1;
     }
 
     /** Computes token values for a sentence; call before {@link #extract}. */
     void prepare(String[] toks) {
-        int n = toks.length;
+        begin(toks.length);
+        for (int i = 0; i < toks.length; i++) {
+            prepareToken(toks[i], i, hashExact(toks[i]));
+        }
+    }
+
+    /** Makes room for a sentence of {@code n} tokens and clears its document hints. */
+    void begin(int n) {
         ensure(n);
-        for (int i = 0; i < n; i++) {
-            String w = toks[i];
-            exact[i] = hashExact(w);
-            lower[i] = hashLower(w);
-            shape[i] = hashShape(w);
-            crow[i] = lex.clusterRow(w, exact[i]);
-            capb[i] = lex.capBucket(lower[i]);
-            hint[i] = 0;
-        }
-        if (hint.length >= 2 * n) {
-            java.util.Arrays.fill(hint, n, 2 * n, 0L);
-        }
+        java.util.Arrays.fill(hint, 0, Math.min(hint.length, 2 * n), 0L);
+    }
+
+    /** Computes the values of token {@code i} ({@code exactHash} is {@link #hashExact} of it). */
+    void prepareToken(String w, int i, long exactHash) {
+        exact[i] = exactHash;
+        lower[i] = hashLower(w);
+        shape[i] = hashShape(w);
+        crow[i] = lex.clusterRow(w, exactHash);
+        capb[i] = lex.capBucket(lower[i]);
+    }
+
+    /** Sets the values of token {@code i} to ones {@link #prepareToken} computed earlier for the same word. */
+    void setToken(int i, long exactHash, long lowerHash, long shapeHash, int clusterRow, int capBucket) {
+        exact[i] = exactHash;
+        lower[i] = lowerHash;
+        shape[i] = shapeHash;
+        crow[i] = clusterRow;
+        capb[i] = capBucket;
     }
 
     /**
@@ -217,77 +230,112 @@ final class Features {
     }
 
     /**
-     * Writes the feature keys of token {@code i} into {@code out} at {@code off}; returns how many.
+     * Writes the feature keys of token {@code i} into {@code out} at {@code off}; returns how many. They are the
+     * union of {@link #wordFeatures} of the token, {@link #neighbourFeatures} of the words at
+     * {@link #NEIGHBOURS}, {@link #contextFeatures} and {@link #hintFeatures}.
      */
     int extract(String[] toks, int i, boolean caps, long[] out, int off) {
         int n = toks.length;
         int f = off;
-        String w = toks[i];
+        f += wordFeatures(toks[i], i, caps, out, f);
+        for (int d : NEIGHBOURS) {
+            f += neighbourFeatures(toks, n, i + d, d, out, f);
+        }
+        f += contextFeatures(i, n, caps, out, f);
+        f += hintFeatures(toks, hint, i, shape[i], out, f);
+        return f - off;
+    }
+
+    /** The window positions, relative to the tagged token, whose word gives features of its own. */
+    static final int[] NEIGHBOURS = {-2, -1, 1, 2};
+
+    /**
+     * The features of token {@code i} that depend on its word alone (and on the sentence being an all-capitals
+     * headline), plus the bias: the same for every occurrence of the word, so a tagger can cache their weights.
+     */
+    int wordFeatures(String w, int i, boolean caps, long[] out, int off) {
+        int f = off;
         long l0 = lower[i];
         long s0 = shape[i];
-        long lm1 = L(i - 1, n), lp1 = L(i + 1, n);
-        long sm1 = S(i - 1, n), sp1 = S(i + 1, n);
         long capsFlag = caps ? 7 : 3;
         out[f++] = k(0, 1);
         out[f++] = k(1, exact[i]);
         out[f++] = k(2, l0);
-        out[f++] = k(3, lm1);
-        out[f++] = k(4, lp1);
-        out[f++] = k(5, L(i - 2, n));
-        out[f++] = k(6, L(i + 2, n));
-        out[f++] = k(7, lm1, l0);
-        out[f++] = k(8, l0, lp1);
         out[f++] = k(9, s0);
-        out[f++] = k(10, sm1);
-        out[f++] = k(11, sp1);
-        out[f++] = k(12, S(i - 2, n));
-        out[f++] = k(13, S(i + 2, n));
-        out[f++] = k(14, sm1, s0);
-        out[f++] = k(15, s0, sp1);
-        out[f++] = k(16, sm1, s0, sp1);
         int len = w.length();
         for (int p = 1; p <= 4 && p <= len; p++) {
             out[f++] = k(17 + p, hashRange(w, 0, p, 17));
             out[f++] = k(22 + p, hashRange(w, len - p, len, 23));
         }
-        out[f++] = k(27, s0, i == 0 ? 1 : 2, capsFlag);
-        out[f++] = k(28, lm1, s0);
-        out[f++] = k(29, s0, lp1);
         out[f++] = k(30, s0, capsFlag);
         out[f++] = k(31, l0, capsFlag);
-        // previous/next word suffixes (3)
-        if (i > 0) {
-            String pw = toks[i - 1];
-            int pl = pw.length();
-            out[f++] = k(32, hashRange(pw, Math.max(0, pl - 3), pl, 32));
-        }
-        if (i + 1 < n) {
-            String nw = toks[i + 1];
-            int nl = nw.length();
-            out[f++] = k(33, hashRange(nw, Math.max(0, nl - 3), nl, 33));
-        }
-        // capitalisation statistics from unlabelled news
-        int cb = capb[i];
-        out[f++] = k(34, cb, s0);
-        out[f++] = k(35, cb, i == 0 ? 1 : 2, capsFlag);
-        // word clusters
-        int levels = lex.levels;
-        for (int lv = 0; lv < levels; lv++) {
-            long c0 = C(i, n, lv);
+        out[f++] = k(34, capb[i], s0);
+        for (int lv = 0; lv < lex.levels; lv++) {
+            long c0 = cluster(i, lv);
             out[f++] = k(40 + lv, c0);
-            out[f++] = k(50 + lv, C(i - 1, n, lv));
-            out[f++] = k(60 + lv, C(i + 1, n, lv));
             out[f++] = k(70 + lv, c0, s0);
         }
-        if (levels > 1) {
-            int mid = levels / 2;
-            out[f++] = k(80, C(i - 1, n, mid), C(i, n, mid));
-            out[f++] = k(81, C(i, n, mid), C(i + 1, n, mid));
-            out[f++] = k(82, C(i - 2, n, 0));
-            out[f++] = k(83, C(i + 2, n, 0));
-            out[f++] = k(84, lm1, C(i, n, mid));
+        return f - off;
+    }
+
+    /**
+     * The features that the word at {@code j} gives the token {@code j - d} it is the neighbour of ({@code d} one of
+     * {@link #NEIGHBOURS}); {@code j} outside {@code [0, n)} is the sentence boundary. They depend on that one word
+     * alone, so a tagger can cache their weights per word and position.
+     */
+    int neighbourFeatures(String[] toks, int n, int j, int d, long[] out, int off) {
+        int f = off;
+        switch (d) {
+            case -2, 2 -> {
+                out[f++] = k(d < 0 ? 5 : 6, L(j, n));
+                out[f++] = k(d < 0 ? 12 : 13, S(j, n));
+                if (lex.levels > 1) {
+                    out[f++] = k(d < 0 ? 82 : 83, C(j, n, 0));
+                }
+            }
+            case -1, 1 -> {
+                out[f++] = k(d < 0 ? 3 : 4, L(j, n));
+                out[f++] = k(d < 0 ? 10 : 11, S(j, n));
+                if (j >= 0 && j < n) { // the neighbour's 3-character suffix
+                    String w = toks[j];
+                    int len = w.length();
+                    int t = d < 0 ? 32 : 33;
+                    out[f++] = k(t, hashRange(w, Math.max(0, len - 3), len, t));
+                }
+                for (int lv = 0; lv < lex.levels; lv++) {
+                    out[f++] = k((d < 0 ? 50 : 60) + lv, C(j, n, lv));
+                }
+            }
+            default -> throw new IllegalArgumentException("not a neighbour position: " + d);
         }
-        f += hintFeatures(toks, hint, i, s0, out, f);
+        return f - off;
+    }
+
+    /** The features of token {@code i} that combine it with its neighbours or its place in the sentence. */
+    int contextFeatures(int i, int n, boolean caps, long[] out, int off) {
+        int f = off;
+        long l0 = lower[i];
+        long s0 = shape[i];
+        long lm1 = L(i - 1, n), lp1 = L(i + 1, n);
+        long sm1 = S(i - 1, n), sp1 = S(i + 1, n);
+        long capsFlag = caps ? 7 : 3;
+        long start = i == 0 ? 1 : 2;
+        out[f++] = k(7, lm1, l0);
+        out[f++] = k(8, l0, lp1);
+        out[f++] = k(14, sm1, s0);
+        out[f++] = k(15, s0, sp1);
+        out[f++] = k(16, sm1, s0, sp1);
+        out[f++] = k(27, s0, start, capsFlag);
+        out[f++] = k(28, lm1, s0);
+        out[f++] = k(29, s0, lp1);
+        out[f++] = k(35, capb[i], start, capsFlag);
+        if (lex.levels > 1) {
+            int mid = lex.levels / 2;
+            long cMid = C(i, n, mid);
+            out[f++] = k(80, C(i - 1, n, mid), cMid);
+            out[f++] = k(81, cMid, C(i + 1, n, mid));
+            out[f++] = k(84, lm1, cMid);
+        }
         return f - off;
     }
 }

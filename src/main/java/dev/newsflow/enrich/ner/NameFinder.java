@@ -20,6 +20,8 @@ public final class NameFinder {
     static final String DOC_MODEL_RESOURCE = "/ner/ner-doc-model.bin.gz";
     static final String LEXICON_RESOURCE = "/ner/ner-lexicon.tsv.gz";
 
+    private static final int WORD_CACHE_SLOTS = 1 << 14;
+
     private static volatile NameFinder defaultInstance;
 
     private final Lexicon lexicon;
@@ -65,8 +67,15 @@ public final class NameFinder {
         }
         rowOf = new FeatureTable(map);
         w = java.util.Arrays.copyOf(ws[0], next[0] * width);
-        final Lexicon lx = this.lexicon;
-        this.work = ThreadLocal.withInitial(() -> new Work(lx));
+        this.work = ThreadLocal.withInitial(() -> new Work(newScorer(WORD_CACHE_SLOTS)));
+    }
+
+    /**
+     * A scorer over this finder's weights caching {@code cacheSlots} words. The default of 16,384 found 89% of the
+     * tokens of 1,000 AllSides articles in the cache (8,192: 84%, 65,536: 95%) and takes 11 MB a thread.
+     */
+    EmissionScorer newScorer(int cacheSlots) {
+        return new EmissionScorer(rowOf, w, width, lexicon, cacheSlots);
     }
 
     /** The model shipped in the jar (loaded once, then shared). */
@@ -227,48 +236,18 @@ public final class NameFinder {
         final int NT = NerModel.NT;
         int n = toks.length;
         wk.ensure(n);
-        Features fx = wk.fx;
-        fx.prepare(toks);
-        boolean caps = Features.allCaps(toks);
-        int[] acc = wk.acc;
-        int[] accB = wk.accB;
-        long[] keys = wk.keys;
-        short[] w = this.w;
-        int width = this.width;
+        int[] acc = wk.scorer.score(toks, Features.allCaps(toks));
         float[] em = wk.em;
         for (int i = 0; i < n; i++) {
-            int f = fx.extract(toks, i, caps, keys, 0);
-            java.util.Arrays.fill(acc, 0);
-            if (emB != null) {
-                java.util.Arrays.fill(accB, 0);
-            }
-            int[] rows = wk.rows;
-            for (int q = 0; q < f; q++) {
-                rows[q] = rowOf.get(keys[q]); // independent loads: let the CPU overlap the cache misses
-            }
-            for (int q = 0; q < f; q++) {
-                int r = rows[q];
-                if (r >= 0) {
-                    int b = r * width;
-                    for (int t = 0; t < NT; t++) {
-                        acc[t] += w[b + t];
-                    }
-                    if (emB != null) {
-                        b += NT;
-                        for (int t = 0; t < NT; t++) {
-                            accB[t] += w[b + t];
-                        }
-                    }
-                }
-            }
+            int a = i * width;
             int eo = i * NT;
             for (int t = 0; t < NT; t++) {
-                em[eo + t] = acc[t] * scaleA;
+                em[eo + t] = acc[a + t] * scaleA;
             }
             if (emB != null) {
                 int eb = offB + eo;
                 for (int t = 0; t < NT; t++) {
-                    emB[eb + t] = accB[t] * scaleB;
+                    emB[eb + t] = acc[a + NT + t] * scaleB;
                 }
             }
         }
@@ -291,19 +270,16 @@ public final class NameFinder {
 
     /** Per-thread decoding buffers. */
     static final class Work {
-        final Features fx;
+        final EmissionScorer scorer;
         long[] keys = new long[Features.MAXF];
         float[] em = new float[0];
         float[] emDoc = new float[0];
-        final int[] acc = new int[NerModel.NT];
-        final int[] rows = new int[Features.MAXF];
-        final int[] accB = new int[NerModel.NT];
         int[] back = new int[0];
         int[] tags = new int[0];
         final float[] delta = new float[2 * NerModel.NT];
 
-        Work(Lexicon lex) {
-            fx = new Features(lex);
+        Work(EmissionScorer scorer) {
+            this.scorer = scorer;
         }
 
         void ensure(int n) {
