@@ -17,14 +17,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code newsflow kb}: check knowledge-base entries, or put them in force on running applications. */
 @Command(name = "kb", mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  newsflow kb validate my-entities.jsonl", "  newsflow kb publish my-entities.jsonl", "  newsflow kb withdraw org:shahed-aviation"},
+        footer = {"", "Examples:", "  newsflow kb validate my-entities.jsonl",
+                "  newsflow kb publish my-entities.jsonl", "  newsflow kb withdraw org:shahed-aviation"},
         description = "Check knowledge-base entries (JSON lines, tools/kb/README.md) or publish them to the knowledge-base "
                 + "topic, where running applications validate them and link them without a restart.",
         subcommands = {KbCommand.Validate.class, KbCommand.Publish.class, KbCommand.Withdraw.class})
 final class KbCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  newsflow kb validate my-entities.jsonl"},
+            footer = {"", "Examples:", "  newsflow kb validate my-entities.jsonl"},
             description = "Check every line of a JSON-lines file; exit 1 naming the lines at fault.")
     static final class Validate implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "JSON lines, one entry (or {\"id\": ..., \"deleted\": true}) a line.")
@@ -40,7 +41,7 @@ final class KbCommand {
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  newsflow kb publish my-entities.jsonl --bootstrap-servers kafka:9092"},
+            footer = {"", "Examples:", "  newsflow kb publish my-entities.jsonl --bootstrap-servers kafka:9092"},
             description = "Validate a JSON-lines file and publish every entry keyed by its id; nothing is sent if a line is bad.")
     static final class Publish implements Callable<Integer> {
         @Mixin
@@ -74,7 +75,7 @@ final class KbCommand {
     }
 
     @Command(name = "withdraw", mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  newsflow kb withdraw person:ebrahim-raisi org:shahed-aviation"},
+            footer = {"", "Examples:", "  newsflow kb withdraw person:ebrahim-raisi org:shahed-aviation"},
             description = "Publish tombstones: the given ids return to their shipped entries (or disappear if they had none).")
     static final class Withdraw implements Callable<Integer> {
         @Mixin

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code newsflow rules}: check a taxonomy file, or put it in force on running applications. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  newsflow rules validate my-taxonomy.yaml", "  newsflow rules publish my-taxonomy.yaml", "  newsflow rules withdraw"},
+        footer = {"", "Examples:", "  newsflow rules validate my-taxonomy.yaml",
+                "  newsflow rules publish my-taxonomy.yaml", "  newsflow rules withdraw"},
         description = "Check a taxonomy (YAML, docs/TOPIC_RULES.md) or publish it to the rules topic, where running "
                 + "applications validate it and put it in force without a restart.",
         subcommands = {RulesCommand.Validate.class, RulesCommand.Publish.class, RulesCommand.Withdraw.class})
@@ -29,7 +30,7 @@ final class RulesCommand {
     static final String KEY = "taxonomy";
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  newsflow rules validate src/main/resources/taxonomy/default.yaml"},
+            footer = {"", "Examples:", "  newsflow rules validate src/main/resources/taxonomy/default.yaml"},
             description = "Parse and compile a taxonomy file offline; exit 1 with the topic and field at fault.")
     static final class Validate implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "Taxonomy YAML file.")
@@ -45,7 +46,7 @@ final class RulesCommand {
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  newsflow rules publish my-taxonomy.yaml --bootstrap-servers kafka:9092"},
+            footer = {"", "Examples:", "  newsflow rules publish my-taxonomy.yaml --bootstrap-servers kafka:9092"},
             description = "Validate a taxonomy file and publish it; refused updates appear on the dead-letter topic.")
     static final class Publish implements Callable<Integer> {
         @Mixin
@@ -77,7 +78,7 @@ final class RulesCommand {
     }
 
     @Command(name = "withdraw", mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  newsflow rules withdraw --bootstrap-servers kafka:9092"},
+            footer = {"", "Examples:", "  newsflow rules withdraw --bootstrap-servers kafka:9092"},
             description = "Publish a tombstone: running applications return to the taxonomy shipped in the jar.")
     static final class Withdraw implements Callable<Integer> {
         @Mixin
