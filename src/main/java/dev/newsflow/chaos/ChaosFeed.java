@@ -91,6 +91,11 @@ final class ChaosFeed implements AutoCloseable {
         return acknowledged.get();
     }
 
+    /** Whether every input released so far has been acknowledged: nothing more arrives until the next release. */
+    boolean idle() {
+        return acknowledged.get() >= allowed;
+    }
+
     /** The first send that failed, if any: then the inputs are in doubt and the run cannot pass. */
     Exception failure() {
         return failure.get();
