@@ -165,6 +165,25 @@ public final class TopicClassifier {
             return chars;
         }
 
+        /** Token -> first token of the place mention ending there, else -1; cleared by {@link #clearPlaces}. */
+        private int[] endToStart = new int[0];
+        final Hits placeEnds = new Hits();
+
+        int[] endToStart(int size) {
+            if (endToStart.length < size) {
+                endToStart = new int[Math.max(size, endToStart.length * 2)];
+                Arrays.fill(endToStart, -1);
+            }
+            return endToStart;
+        }
+
+        void clearPlaces() {
+            for (int p = 0; p < placeEnds.size; p++) {
+                endToStart[placeEnds.ref[p]] = -1;
+            }
+            placeEnds.size = 0;
+        }
+
         void ensureTokens(int n) {
             if (sentenceOf.length < n) {
                 sentenceOf = new int[Math.max(n, sentenceOf.length * 2)];
@@ -238,16 +257,20 @@ public final class TopicClassifier {
 
         Article article = new Article(text, tokens, sentenceOf, sentences, zone, hits, byTopic, ents, sc);
         List<TopicMatch> out = new ArrayList<>(4);
-        for (int t = 0; t < topicCount; t++) {
-            int from = topicStart[t];
-            int to = topicStart[t + 1];
-            if (from == to && !hasBoosts[t]) {
-                continue;
+        try {
+            for (int t = 0; t < topicCount; t++) {
+                int from = topicStart[t];
+                int to = topicStart[t + 1];
+                if (from == to && !hasBoosts[t]) {
+                    continue;
+                }
+                TopicMatch match = scoreTopic(t, topics.get(t), article, from, to);
+                if (match != null) {
+                    out.add(match);
+                }
             }
-            TopicMatch match = scoreTopic(t, topics.get(t), article, from, to);
-            if (match != null) {
-                out.add(match);
-            }
+        } finally {
+            sc.clearPlaces();
         }
         if (out.size() > 1) {
             out.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::id));
@@ -289,7 +312,7 @@ public final class TopicClassifier {
                 return false;
             }
             if (listEndToStart == null) {
-                listEndToStart = listPlaces(tokens, entities);
+                listEndToStart = listPlaces(tokens, entities, scratch);
             }
             return TopicClassifier.listItem(from, to, tokens, listEndToStart);
         }
@@ -795,9 +818,8 @@ public final class TopicClassifier {
     // ------------------------------------------------------------------------------------------------ lists
 
     /** For every token that ends a country or region mention, the mention's first token; else -1. */
-    private static int[] listPlaces(TextTokens tokens, List<EntityMatch> entities) {
-        int[] endToStart = new int[tokens.size() + 1];
-        Arrays.fill(endToStart, -1);
+    private static int[] listPlaces(TextTokens tokens, List<EntityMatch> entities, Scratch scratch) {
+        int[] endToStart = scratch.endToStart(tokens.size() + 1);
         for (EntityMatch e : entities) {
             if (e.type() != EntityKind.COUNTRY && e.type() != EntityKind.LOCATION) {
                 continue;
@@ -807,6 +829,7 @@ public final class TopicClassifier {
                 int b = tokenAt(tokens, Math.max(m.start(), m.end() - 1));
                 if (a >= 0 && b >= 0) {
                     endToStart[b] = a;
+                    scratch.placeEnds.add(b, 0, 0);
                 }
             }
         }
