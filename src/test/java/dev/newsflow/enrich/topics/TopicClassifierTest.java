@@ -294,6 +294,55 @@ class TopicClassifierTest {
     }
 
     @Test
+    void oneClassifierGivesTheSameAnswersWhateverItClassifiedBefore() {
+        // The classifier keeps per-thread working arrays between articles (vetoes, term caps, list places): a
+        // result must not depend on the article classified before it.
+        Document listed = doc("Senate passes defence bill",
+                FILLER + "It names Iran, Syria, North Korea and Venezuela. The NFL sanctions were noted. "
+                        + "Sanctions on Iran were tightened. Sanctions on Iran were tightened again.");
+        List<EntityMatch> listedEntities = List.of(country("country:ir", "Iran", listed),
+                country("country:sy", "Syria", listed), country("country:kp", "North Korea", listed),
+                country("country:ve", "Venezuela", listed));
+        Document other = doc("Erdoğan says Syrian troops shelled Idlib",
+                "Syrian government troops shelled Idlib. Erdoğan said the Syria offensive must stop. Drones droned on.");
+        List<EntityMatch> otherEntities = List.of(country("country:sy", "Syria", other));
+        TopicClassifier fresh = new TopicClassifier(DEFAULT);
+        List<TopicMatch> first = fresh.classify(listed, listedEntities);
+        List<TopicMatch> firstOther = new TopicClassifier(DEFAULT).classify(other, otherEntities);
+        for (int i = 0; i < 3; i++) {
+            assertThat(fresh.classify(other, otherEntities)).isEqualTo(firstOther);
+            assertThat(fresh.classify(listed, listedEntities)).isEqualTo(first);
+        }
+        assertThat(firstOther).extracting(TopicMatch::id).contains("syria");
+    }
+
+    @Test
+    void termsMatchAcrossCaseAccentsAndHyphens() {
+        String yaml = """
+                version: t3
+                defaults: {saturation: 1, threshold: 0.5}
+                topics:
+                  - id: turkey
+                    label: Turkey
+                    terms: [Erdogan]
+                  - id: qaeda
+                    label: Qaeda
+                    terms: [al Qaeda]
+                  - id: nato
+                    label: NATO
+                    terms: [{term: NATO summit, case: sensitive}]
+                """;
+        TopicClassifier c = new TopicClassifier(Taxonomy.parse(yaml));
+        assertThat(ids(c, doc("ERDOĞAN speaks", "Nothing else."))).contains("turkey");
+        assertThat(ids(c, doc("Erdoganism", "Nothing else."))).doesNotContain("turkey");
+        assertThat(ids(c, doc("Al-Qaeda claims attack", "Nothing else."))).contains("qaeda");
+        assertThat(ids(c, doc("al - - Qaeda", "Nothing else."))).contains("qaeda");
+        assertThat(ids(c, doc("Al Qaedas", "Nothing else."))).doesNotContain("qaeda");
+        assertThat(ids(c, doc("NATO summit opens", "Nothing else."))).contains("nato");
+        assertThat(ids(c, doc("NATO Summit opens", "Nothing else."))).doesNotContain("nato");
+    }
+
+    @Test
     void inflectionsOfCommonWords() {
         assertThat(Taxonomy.inflections("sanction")).contains("sanction", "sanctions", "sanctioned", "sanctioning");
         assertThat(Taxonomy.inflections("embargo")).contains("embargoes", "embargoed");
