@@ -343,6 +343,71 @@ class TopicClassifierTest {
     }
 
     @Test
+    void sanctionsAsAQualifierInTwoBodySentencesIsNotSanctions() {
+        Document d = doc("Tanker seized in the Gulf",
+                FILLER + "The tanker was suspected of carrying oil in breach of European Union sanctions. "
+                        + FILLER + "The economy has grown this year despite the escalating sanctions.");
+        assertThat(topics(d)).doesNotContain("sanctions");
+    }
+
+    @Test
+    void sanctionsImposedOrLiftedInTwoBodySentencesAreSanctions() {
+        Document d = doc("Talks resume in Vienna",
+                FILLER + "The agreement includes a timetable for lifting sanctions on the central bank. "
+                        + FILLER + "Congress reimposed sanctions on the oil sector a year later.");
+        assertThat(topics(d)).contains("sanctions");
+    }
+
+    @Test
+    void aBlacklistingHeadlineIsSanctions() {
+        assertThat(topics(doc("Huawei blacklisted", FILLER))).contains("sanctions");
+    }
+
+    @Test
+    void basharAlAssadIsOneMentionNotTwo() {
+        Document d = doc("Bashar al-Assad visits Aleppo", FILLER);
+        TopicMatch syria = CLASSIFIER.classify(d, List.of()).stream().filter(m -> m.id().equals("syria"))
+                .findFirst().orElseThrow();
+        assertThat(syria.evidence()).extracting(TopicEvidence::term).containsExactly("Bashar al-Assad", "Aleppo");
+    }
+
+    @Test
+    void syriaAsAPlaceNameInTwoBodySentencesIsNotSyriaButTheWarThereIs() {
+        Document passing = doc("Iran's proxies across the region",
+                FILLER + "Its network ran from Lebanon to Syria and Yemen. " + FILLER
+                        + "Iran's foreign minister visited Syria last spring, as he did every year.");
+        assertThat(CLASSIFIER.classify(passing, List.of(country("country:sy", "Syria", passing))))
+                .extracting(TopicMatch::id).doesNotContain("syria");
+        Document war = doc("Trump interview covers the budget and the border",
+                FILLER + "He stuck to his commitment to pull all 2,000 troops out of Syria. " + FILLER
+                        + "Senators rebuked the withdrawal from Syria last week. "
+                        + "Some want the troops to stay in Syria until the fighting ends.");
+        assertThat(CLASSIFIER.classify(war, List.of(country("country:sy", "Syria", war))))
+                .extracting(TopicMatch::id).contains("syria");
+    }
+
+    @Test
+    void theAleppoGaffeIsNotSyria() {
+        Document d = doc("Gary Johnson: What is Aleppo?",
+                "Gary Johnson asked what is Aleppo on live television. Gary Johnson later called it his Aleppo moment.");
+        assertThat(topics(d)).doesNotContain("syria");
+    }
+
+    @Test
+    void theIslamicStateCaliphateIsTerrorismButTurkeysPkkLabelIsNot() {
+        Document isis = doc("ISIS loses its last village",
+                FILLER + "We are hitting the caliphate from Iraq, he said. " + FILLER
+                        + "The Kurds did the fighting and defeated the ISIS caliphate.");
+        TopicMatch terrorism = CLASSIFIER.classify(isis, List.of()).stream()
+                .filter(m -> m.id().equals("terrorism")).findFirst().orElseThrow();
+        assertThat(terrorism.evidence()).extracting(TopicEvidence::term).contains("caliphate");
+        Document pkk = doc("Turkey presses its offensive",
+                FILLER + "Ankara says the PKK are terrorists. " + FILLER
+                        + "Western countries also deem the PKK a terrorist group.");
+        assertThat(topics(pkk)).doesNotContain("terrorism");
+    }
+
+    @Test
     void inflectionsOfCommonWords() {
         assertThat(Taxonomy.inflections("sanction")).contains("sanction", "sanctions", "sanctioned", "sanctioning");
         assertThat(Taxonomy.inflections("embargo")).contains("embargoes", "embargoed");
