@@ -169,6 +169,15 @@ public final class TopicClassifier {
         private int[] endToStart = new int[0];
         final Hits placeEnds = new Hits();
 
+        private int[] charToken = new int[0];
+
+        int[] charToken(int size) {
+            if (charToken.length < size) {
+                charToken = new int[Math.max(size, charToken.length * 2)];
+            }
+            return charToken;
+        }
+
         int[] endToStart(int size) {
             if (endToStart.length < size) {
                 endToStart = new int[Math.max(size, endToStart.length * 2)];
@@ -255,7 +264,7 @@ public final class TopicClassifier {
             sc.perRef = new int[refTopic.length];
         }
 
-        Article article = new Article(text, tokens, sentenceOf, sentences, zone, hits, byTopic, ents, sc);
+        Article article = new Article(text, chars, tokens, sentenceOf, sentences, zone, hits, byTopic, ents, sc);
         List<TopicMatch> out = new ArrayList<>(4);
         try {
             for (int t = 0; t < topicCount; t++) {
@@ -289,11 +298,14 @@ public final class TopicClassifier {
         final int[] byTopic;
         final List<EntityMatch> entities;
         final Scratch scratch;
+        final char[] chars;
         private int[] listEndToStart;
+        private int[] charToken;
 
-        Article(String text, TextTokens tokens, int[] sentenceOf, int sentences, byte[] zone, Hits hits,
-                int[] byTopic, List<EntityMatch> entities, Scratch scratch) {
+        Article(String text, char[] chars, TextTokens tokens, int[] sentenceOf, int sentences, byte[] zone,
+                Hits hits, int[] byTopic, List<EntityMatch> entities, Scratch scratch) {
             this.text = text;
+            this.chars = chars;
             this.tokens = tokens;
             this.sentenceOf = sentenceOf;
             this.sentences = sentences;
@@ -306,15 +318,37 @@ public final class TopicClassifier {
 
         /** Whether tokens [from, to) are one item of a list of at least three places. */
         boolean listItem(int from, int to) {
-            boolean before = from - 1 >= 1 && LIST_SEPARATOR_INDEX.get(tokens, from - 1) != null;
-            boolean after = to + 1 < tokens.size() && LIST_SEPARATOR_INDEX.get(tokens, to) != null;
+            boolean before = from - 1 >= 1 && isListSeparator(chars, tokens, from - 1);
+            boolean after = to + 1 < tokens.size() && isListSeparator(chars, tokens, to);
             if (!before && !after) {
                 return false;
             }
             if (listEndToStart == null) {
-                listEndToStart = listPlaces(tokens, entities, scratch);
+                listEndToStart = listPlaces(this);
             }
-            return TopicClassifier.listItem(from, to, tokens, listEndToStart);
+            return TopicClassifier.listItem(from, to, chars, tokens, listEndToStart);
+        }
+
+        /**
+         * {@link TopicClassifier#tokenAt}: the token containing {@code offset}, else the next one, else -1; from a
+         * character-to-token table made on first use (one pass), not a binary search per mention.
+         */
+        int tokenAt(int offset) {
+            if (offset < 0 || offset >= text.length()) {
+                return TopicClassifier.tokenAt(tokens, offset);
+            }
+            if (charToken == null) {
+                charToken = scratch.charToken(text.length());
+                int n = tokens.size();
+                int k = 0;
+                for (int c = 0; c < text.length(); c++) {
+                    while (k < n && tokens.end(k) <= c) {
+                        k++;
+                    }
+                    charToken[c] = k < n ? k : -1;
+                }
+            }
+            return charToken[offset];
         }
     }
 
@@ -452,7 +486,7 @@ public final class TopicClassifier {
                     if (used >= boost.cap()) {
                         break;
                     }
-                    int tok = tokenAt(tokens, m.start());
+                    int tok = a.tokenAt(m.start());
                     if (tok < 0) {
                         continue;
                     }
@@ -460,7 +494,7 @@ public final class TopicClassifier {
                     if (vetoed[s]) {
                         continue;
                     }
-                    int tokEnd = tokenAt(tokens, Math.max(m.start(), m.end() - 1)) + 1;
+                    int tokEnd = a.tokenAt(Math.max(m.start(), m.end() - 1)) + 1;
                     boolean listed = rule.listDamping() < 1 && a.listItem(tok, tokEnd);
                     double w = boost.weight() * multiplier(rule, zone[s]) * (listed ? rule.listDamping() : 1);
                     raw += w;
@@ -753,11 +787,11 @@ public final class TopicClassifier {
         }
         // Skip closing quotes and brackets after the terminal mark: He said "no." Then ...
         int j = i - 1;
-        while (j > 0 && (tokens.is(j, '"') || tokens.is(j, '\'') || tokens.is(j, ')') || tokens.is(j, ']')
-                || tokens.is(j, '\u201D') || tokens.is(j, '\u2019'))) {
+        while (j > 0 && (is(text, tokens, j, '"') || is(text, tokens, j, '\'') || is(text, tokens, j, ')') || is(text, tokens, j, ']')
+                || is(text, tokens, j, '\u201D') || is(text, tokens, j, '\u2019'))) {
             j--;
         }
-        if (!tokens.is(j, '.') && !tokens.is(j, '!') && !tokens.is(j, '?')) {
+        if (!is(text, tokens, j, '.') && !is(text, tokens, j, '!') && !is(text, tokens, j, '?')) {
             return false;
         }
         char first = text[tokens.start(i)];
@@ -765,7 +799,7 @@ public final class TopicClassifier {
                 || first == '\'' || first == '\u2018')) {
             return false;
         }
-        if (tokens.is(j, '.') && j > 0) {
+        if (is(text, tokens, j, '.') && j > 0) {
             int len = tokens.end(j - 1) - tokens.start(j - 1);
             if (tokens.end(j - 1) == tokens.start(j) && len <= 5) {
                 String initial = len == 1 ? tokens.key(j - 1) : "";
@@ -776,6 +810,12 @@ public final class TopicClassifier {
             }
         }
         return true;
+    }
+
+    /** {@link TextTokens#is} on the text's characters. */
+    private static boolean is(char[] text, TextTokens tokens, int i, char c) {
+        int start = tokens.start(i);
+        return tokens.end(i) - start == 1 && text[start] == c;
     }
 
     /** The single characters that end a sentence or may stand between its terminal mark and the next one. */
@@ -818,15 +858,17 @@ public final class TopicClassifier {
     // ------------------------------------------------------------------------------------------------ lists
 
     /** For every token that ends a country or region mention, the mention's first token; else -1. */
-    private static int[] listPlaces(TextTokens tokens, List<EntityMatch> entities, Scratch scratch) {
+    private static int[] listPlaces(Article article) {
+        TextTokens tokens = article.tokens;
+        Scratch scratch = article.scratch;
         int[] endToStart = scratch.endToStart(tokens.size() + 1);
-        for (EntityMatch e : entities) {
+        for (EntityMatch e : article.entities) {
             if (e.type() != EntityKind.COUNTRY && e.type() != EntityKind.LOCATION) {
                 continue;
             }
             for (Span m : e.mentions()) {
-                int a = tokenAt(tokens, m.start());
-                int b = tokenAt(tokens, Math.max(m.start(), m.end() - 1));
+                int a = article.tokenAt(m.start());
+                int b = article.tokenAt(Math.max(m.start(), m.end() - 1));
                 if (a >= 0 && b >= 0) {
                     endToStart[b] = a;
                     scratch.placeEnds.add(b, 0, 0);
@@ -836,17 +878,51 @@ public final class TopicClassifier {
         return endToStart;
     }
 
+    /** Whether token t is a list separator (LIST_SEPARATORS); ASCII tokens are checked here, others by the index. */
+    private static boolean isListSeparator(char[] chars, TextTokens tokens, int t) {
+        int start = tokens.start(t);
+        int len = tokens.end(t) - start;
+        if (len == 1) {
+            char c = chars[start];
+            if (c < 0x80) {
+                return c == ',' || c == '&' || c == '/' || c == ';';
+            }
+        } else if (len == 2 || len == 3) {
+            char c0 = chars[start];
+            char c1 = chars[start + 1];
+            if (c0 < 0x80 && c1 < 0x80 && (len == 2 || chars[start + 2] < 0x80)) {
+                c0 = (char) (c0 | 0x20);
+                c1 = (char) (c1 | 0x20);
+                return len == 2 ? c0 == 'o' && c1 == 'r' && isLetter(chars[start]) && isLetter(chars[start + 1])
+                        : c0 == 'a' && c1 == 'n' && (chars[start + 2] | 0x20) == 'd' && isLetter(chars[start])
+                        && isLetter(chars[start + 1]) && isLetter(chars[start + 2]);
+            }
+        } else {
+            for (int c = start; c < start + len; c++) {
+                if (chars[c] >= 0x80) {
+                    return LIST_SEPARATOR_INDEX.get(tokens, t) != null;
+                }
+            }
+            return false;
+        }
+        return LIST_SEPARATOR_INDEX.get(tokens, t) != null;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     /** Whether tokens [from, to) are one item of a list of at least three places ("Iran, Syria and Cuba"). */
-    private static boolean listItem(int from, int to, TextTokens tokens, int[] endToStart) {
+    private static boolean listItem(int from, int to, char[] chars, TextTokens tokens, int[] endToStart) {
         int neighbours = 0;
         int t = from - 1;
-        while (neighbours < 2 && t >= 1 && LIST_SEPARATOR_INDEX.get(tokens, t) != null
+        while (neighbours < 2 && t >= 1 && isListSeparator(chars, tokens, t)
                 && endToStart[t - 1] >= 0) {
             neighbours++;
             t = endToStart[t - 1] - 1;
         }
         t = to;
-        while (neighbours < 2 && t + 1 < tokens.size() && LIST_SEPARATOR_INDEX.get(tokens, t) != null) {
+        while (neighbours < 2 && t + 1 < tokens.size() && isListSeparator(chars, tokens, t)) {
             int start = t + 1;
             int end = -1;
             for (int e = start; e < Math.min(tokens.size(), start + 6); e++) {
