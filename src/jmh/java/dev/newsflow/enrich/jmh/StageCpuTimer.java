@@ -6,6 +6,7 @@ import dev.newsflow.enrich.entities.EntityLinker;
 import dev.newsflow.enrich.entities.EntityMatch;
 import dev.newsflow.enrich.entities.KnowledgeBase;
 import dev.newsflow.enrich.entities.NameSpotter;
+import dev.newsflow.enrich.entities.TextTokens;
 import dev.newsflow.enrich.lang.LanguageIdentifier;
 import dev.newsflow.enrich.ner.NameFinder;
 import dev.newsflow.enrich.topics.Taxonomy;
@@ -21,7 +22,9 @@ import java.util.function.ToIntFunction;
  * A development companion to the JMH benchmarks for a shared machine: articles per second of the thread's own CPU
  * time, which other jobs' load disturbs far less than JMH's wall-clock rates. Not a substitute for JMH figures.
  * Usage: StageCpuTimer [articles] [passes] [stage ...]; stages: language dictionary ner entities topics
- * enricher enricherNer.
+ * enricher enricherNer tokens topicsShared. {@code topics} is what {@code TopicClassifierBench.classify} times
+ * (tokenisation included); {@code tokens} is the tokenisation alone and {@code topicsShared} the classifier over
+ * tokens made beforehand, as the enricher runs it (its tokens are shared with the entity linker).
  */
 public final class StageCpuTimer {
 
@@ -42,9 +45,11 @@ public final class StageCpuTimer {
         TopicClassifier topics = new TopicClassifier(Taxonomy.loadDefault());
         LanguageIdentifier language = new LanguageIdentifier();
         List<List<EntityMatch>> entities = new ArrayList<>();
-        if (stages.contains("topics")) {
+        List<TextTokens> tokens = new ArrayList<>();
+        if (stages.contains("topics") || stages.contains("topicsShared")) {
             for (ArticleCorpus.Article a : articles) {
                 entities.add(withNer.link(a.document()));
+                tokens.add(TextTokens.of(a.document().text()));
             }
         }
         NewsEnricher enricher = new NewsEnricher(NewsEnricher.Shared.of(kb, false));
@@ -57,6 +62,9 @@ public final class StageCpuTimer {
                 case "ner" -> a -> spotter.spot(a.document().text()).size();
                 case "entities" -> a -> withNer.link(a.document()).size();
                 case "topics" -> a -> topics.classify(a.document(), entities.get(index[0])).size();
+                case "tokens" -> a -> TextTokens.of(a.document().text()).size();
+                case "topicsShared" -> a -> topics.classify(a.document(), tokens.get(index[0]),
+                        entities.get(index[0])).size();
                 case "enricher" -> a -> enricher.enrich(a.document()).entities().size();
                 case "enricherNer" -> a -> enricherNer.enrich(a.document()).entities().size();
                 default -> throw new IllegalArgumentException("unknown stage " + stage);

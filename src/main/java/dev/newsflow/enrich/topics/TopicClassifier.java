@@ -44,11 +44,170 @@ public final class TopicClassifier {
     }
 
     private final Taxonomy taxonomy;
-    private final TokenKeyIndex<TermPattern[]> byFirstKey;
+    /** Per compiled-term ref: its topic, rule part, group and weight, and the part's name, unboxed. */
+    private final int[] refTopic;
+    private final Part[] refPart;
+    private final int[] refGroup;
+    private final double[] refWeight;
+    private final String[] refPartName;
+    /** The compiled terms by their first token key, probed by the token's hash (open addressing). */
+    private final int slotMask;
+    private final int[] slotHash;
+    private final String[] slotKey;
+    private final boolean[] slotPlain;
+    private final Pattern[][] slotPatterns;
+    /** One bit per first-key hash (top 16 bits of the mixed hash): most tokens start no term and stop here. */
+    private final long[] firstKeyFilter = new long[1 << 10];
+    /** Per topic: whether it has entity boosts, so it is scored even without a term hit. */
+    private final boolean[] hasBoosts;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     public TopicClassifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        this.byFirstKey = new TokenKeyIndex<>(taxonomy.index());
+        Ref[] refs = taxonomy.refs();
+        refTopic = new int[refs.length];
+        refPart = new Part[refs.length];
+        refGroup = new int[refs.length];
+        refWeight = new double[refs.length];
+        refPartName = new String[refs.length];
+        for (int r = 0; r < refs.length; r++) {
+            refTopic[r] = refs[r].topic();
+            refPart[r] = refs[r].part();
+            refGroup[r] = refs[r].group();
+            refWeight[r] = refs[r].weight();
+            refPartName[r] = refs[r].partName().intern();
+        }
+        Map<String, TermPattern[]> index = taxonomy.index();
+        int capacity = Integer.highestOneBit(Math.max(16, index.size() * 3) - 1) << 1; // load <= 1/3
+        slotMask = capacity - 1;
+        slotHash = new int[capacity];
+        slotKey = new String[capacity];
+        slotPlain = new boolean[capacity];
+        slotPatterns = new Pattern[capacity][];
+        index.forEach((key, patterns) -> {
+            int slot = slot(key.hashCode());
+            while (slotKey[slot] != null) {
+                slot = (slot + 1) & slotMask;
+            }
+            slotKey[slot] = key;
+            slotHash[slot] = key.hashCode();
+            slotPlain[slot] = isPlain(key);
+            int bit = filterBit(key.hashCode());
+            firstKeyFilter[bit >>> 6] |= 1L << bit;
+            Pattern[] compiled = new Pattern[patterns.length];
+            for (int p = 0; p < patterns.length; p++) {
+                compiled[p] = new Pattern(patterns[p]);
+            }
+            slotPatterns[slot] = compiled;
+        });
+        List<TopicRule> topics = taxonomy.topics();
+        hasBoosts = new boolean[topics.size()];
+        for (int t = 0; t < topics.size(); t++) {
+            hasBoosts[t] = !topics.get(t).boosts().isEmpty();
+        }
+    }
+
+    private static int filterBit(int hash) {
+        return (hash * 0x9E3779B9) >>> 16;
+    }
+
+    private int slot(int hash) {
+        int h = hash * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & slotMask;
+    }
+
+    /** One compiled term as the matcher probes it: every key with its hash, so most mismatches cost one compare. */
+    private static final class Pattern {
+        final String[] keys;
+        final int[] hashes;
+        /** Per key: only ASCII characters and no capitals, so an ASCII token can be compared char by char. */
+        final boolean[] plain;
+        final boolean caseSensitive;
+        final String[] surfaces;
+        final int ref;
+
+        Pattern(TermPattern p) {
+            keys = p.keys();
+            hashes = new int[keys.length];
+            plain = new boolean[keys.length];
+            for (int k = 0; k < keys.length; k++) {
+                hashes[k] = keys[k].hashCode();
+                plain[k] = isPlain(keys[k]);
+            }
+            caseSensitive = p.caseSensitive();
+            surfaces = p.surfaces();
+            ref = p.ref();
+        }
+    }
+
+    /** Per-thread working arrays, reused from article to article. */
+    private static final class Scratch {
+        int[] sentenceOf = new int[2048];
+        char[] chars = new char[8192];
+        byte[] zone = new byte[256];
+        boolean[] vetoed = new boolean[256];
+        int[] sentenceMark = new int[256];
+        int mark;
+        int substantive;
+        boolean nearInHeadOrLead;
+        int[] perRef = new int[0];
+        int[] byTopic = new int[64];
+        int[] topicStart = new int[0];
+        int[] rights = new int[64];
+        final Hits hits = new Hits();
+
+        /** The text's characters, read without String.charAt's bounds checks; valid in [0, text.length()). */
+        char[] chars(String text) {
+            if (chars.length < text.length()) {
+                chars = new char[Math.max(text.length(), chars.length * 2)];
+            }
+            text.getChars(0, text.length(), chars, 0);
+            return chars;
+        }
+
+        /** Token -> first token of the place mention ending there, else -1; cleared by {@link #clearPlaces}. */
+        private int[] endToStart = new int[0];
+        final Hits placeEnds = new Hits();
+
+        private int[] charToken = new int[0];
+
+        int[] charToken(int size) {
+            if (charToken.length < size) {
+                charToken = new int[Math.max(size, charToken.length * 2)];
+            }
+            return charToken;
+        }
+
+        int[] endToStart(int size) {
+            if (endToStart.length < size) {
+                endToStart = new int[Math.max(size, endToStart.length * 2)];
+                Arrays.fill(endToStart, -1);
+            }
+            return endToStart;
+        }
+
+        void clearPlaces() {
+            for (int p = 0; p < placeEnds.size; p++) {
+                endToStart[placeEnds.ref[p]] = -1;
+            }
+            placeEnds.size = 0;
+        }
+
+        void ensureTokens(int n) {
+            if (sentenceOf.length < n) {
+                sentenceOf = new int[Math.max(n, sentenceOf.length * 2)];
+            }
+        }
+
+        void ensureSentences(int s) {
+            if (zone.length < s) {
+                int c = Math.max(s, zone.length * 2);
+                zone = new byte[c];
+                vetoed = new boolean[c];
+                sentenceMark = new int[c];
+                mark = 0;
+            }
+        }
     }
 
     public Taxonomy taxonomy() {
@@ -64,35 +223,63 @@ public final class TopicClassifier {
     public List<TopicMatch> classify(Document document, TextTokens tokens, List<EntityMatch> entities) {
         String text = document.text();
         int n = tokens.size();
-        int[] sentenceOf = new int[n];
-        int sentences = segment(text, tokens, sentenceOf);
-        byte[] zone = zones(tokens, sentenceOf, sentences, document.bodyStart(), taxonomy.leadChars());
+        Scratch sc = scratch.get();
+        sc.ensureTokens(n);
+        int[] sentenceOf = sc.sentenceOf;
+        char[] chars = sc.chars(text);
+        int sentences = segment(chars, tokens, sentenceOf);
+        sc.ensureSentences(sentences);
+        byte[] zone = sc.zone;
+        zones(tokens, sentenceOf, zone, document.bodyStart(), taxonomy.leadChars());
 
-        Hits hits = match(text, tokens);
+        Hits hits = match(chars, text, tokens, sc.hits);
         List<EntityMatch> ents = entities == null ? List.of() : entities;
-        int[] listEndToStart = listPlaces(tokens, ents);
 
-        Ref[] refs = taxonomy.refs();
+        // Group the hits by topic, keeping text order within each topic.
         List<TopicRule> topics = taxonomy.topics();
-        boolean[] touched = new boolean[topics.size()];
-        for (int h = 0; h < hits.size; h++) {
-            touched[refs[hits.ref[h]].topic()] = true;
+        int topicCount = topics.size();
+        if (sc.topicStart.length < topicCount + 1) {
+            sc.topicStart = new int[topicCount + 1];
         }
+        int[] topicStart = sc.topicStart;
+        Arrays.fill(topicStart, 0, topicCount + 1, 0);
+        for (int h = 0; h < hits.size; h++) {
+            topicStart[refTopic[hits.ref[h]] + 1]++;
+        }
+        for (int t = 0; t < topicCount; t++) {
+            topicStart[t + 1] += topicStart[t];
+        }
+        if (sc.byTopic.length < hits.size) {
+            sc.byTopic = new int[Math.max(hits.size, sc.byTopic.length * 2)];
+        }
+        int[] byTopic = sc.byTopic;
+        for (int h = 0; h < hits.size; h++) {
+            byTopic[topicStart[refTopic[hits.ref[h]]]++] = h;
+        }
+        for (int t = topicCount; t > 0; t--) {
+            topicStart[t] = topicStart[t - 1];
+        }
+        topicStart[0] = 0;
+        if (sc.perRef.length < refTopic.length) {
+            sc.perRef = new int[refTopic.length];
+        }
+
+        Article article = new Article(text, chars, tokens, sentenceOf, sentences, zone, hits, byTopic, ents, sc);
         List<TopicMatch> out = new ArrayList<>(4);
-        int[] perRef = new int[refs.length];
-        for (int t = 0; t < topics.size(); t++) {
-            TopicRule rule = topics.get(t);
-            if (!touched[t] && rule.boosts().isEmpty()) {
-                continue;
+        try {
+            for (int t = 0; t < topicCount; t++) {
+                int from = topicStart[t];
+                int to = topicStart[t + 1];
+                if (from == to && !hasBoosts[t]) {
+                    continue;
+                }
+                TopicMatch match = scoreTopic(t, topics.get(t), article, from, to);
+                if (match != null) {
+                    out.add(match);
+                }
             }
-            TopicMatch match = score(t, rule, text, tokens, sentenceOf, sentences, zone, hits, ents,
-                    listEndToStart, perRef);
-            for (int h = 0; h < hits.size; h++) {
-                perRef[hits.ref[h]] = 0;
-            }
-            if (match != null) {
-                out.add(match);
-            }
+        } finally {
+            sc.clearPlaces();
         }
         if (out.size() > 1) {
             out.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::id));
@@ -100,29 +287,114 @@ public final class TopicClassifier {
         return out;
     }
 
+    /** What scoring needs of one article; {@link #listEndToStart} is made on first use only. */
+    private static final class Article {
+        final String text;
+        final TextTokens tokens;
+        final int[] sentenceOf;
+        final int sentences;
+        final byte[] zone;
+        final Hits hits;
+        final int[] byTopic;
+        final List<EntityMatch> entities;
+        final Scratch scratch;
+        final char[] chars;
+        private int[] listEndToStart;
+        private int[] charToken;
+
+        Article(String text, char[] chars, TextTokens tokens, int[] sentenceOf, int sentences, byte[] zone,
+                Hits hits, int[] byTopic, List<EntityMatch> entities, Scratch scratch) {
+            this.text = text;
+            this.chars = chars;
+            this.tokens = tokens;
+            this.sentenceOf = sentenceOf;
+            this.sentences = sentences;
+            this.zone = zone;
+            this.hits = hits;
+            this.byTopic = byTopic;
+            this.entities = entities;
+            this.scratch = scratch;
+        }
+
+        /** Whether tokens [from, to) are one item of a list of at least three places. */
+        boolean listItem(int from, int to) {
+            boolean before = from - 1 >= 1 && isListSeparator(chars, tokens, from - 1);
+            boolean after = to + 1 < tokens.size() && isListSeparator(chars, tokens, to);
+            if (!before && !after) {
+                return false;
+            }
+            if (listEndToStart == null) {
+                listEndToStart = listPlaces(this);
+            }
+            return TopicClassifier.listItem(from, to, chars, tokens, listEndToStart);
+        }
+
+        /**
+         * {@link TopicClassifier#tokenAt}: the token containing {@code offset}, else the next one, else -1; from a
+         * character-to-token table made on first use (one pass), not a binary search per mention.
+         */
+        int tokenAt(int offset) {
+            if (offset < 0 || offset >= text.length()) {
+                return TopicClassifier.tokenAt(tokens, offset);
+            }
+            if (charToken == null) {
+                charToken = scratch.charToken(text.length());
+                int n = tokens.size();
+                int k = 0;
+                for (int c = 0; c < text.length(); c++) {
+                    while (k < n && tokens.end(k) <= c) {
+                        k++;
+                    }
+                    charToken[c] = k < n ? k : -1;
+                }
+            }
+            return charToken[offset];
+        }
+    }
+
     // ----------------------------------------------------------------------------------------------- scoring
 
-    private TopicMatch score(int topic, TopicRule rule, String text, TextTokens tokens, int[] sentenceOf,
-                             int sentences, byte[] zone, Hits hits, List<EntityMatch> entities, int[] listEndToStart,
-                             int[] perRef) {
-        Ref[] refs = taxonomy.refs();
-        boolean[] vetoed = new boolean[sentences];
-        for (int h = 0; h < hits.size; h++) {
-            Ref ref = refs[hits.ref[h]];
-            if (ref.topic() != topic) {
-                continue;
+    /** Scores one topic from its hits {@code byTopic[from, to)}; leaves the scratch arrays as it found them. */
+    private TopicMatch scoreTopic(int topic, TopicRule rule, Article a, int from, int to) {
+        Hits hits = a.hits;
+        int[] byTopic = a.byTopic;
+        boolean[] vetoed = a.scratch.vetoed;
+        try {
+            return score(topic, rule, a, from, to);
+        } finally {
+            int[] perRef = a.scratch.perRef;
+            for (int i = from; i < to; i++) {
+                int h = byTopic[i];
+                perRef[hits.ref[h]] = 0;
+                if (refPart[hits.ref[h]] == Part.NOT) {
+                    vetoed[a.sentenceOf[hits.from[h]]] = false;
+                }
             }
-            if (ref.part() == Part.NOT_DOCUMENT) {
+        }
+    }
+
+    private TopicMatch score(int topic, TopicRule rule, Article a, int from, int to) {
+        Hits hits = a.hits;
+        int[] byTopic = a.byTopic;
+        int[] sentenceOf = a.sentenceOf;
+        TextTokens tokens = a.tokens;
+        byte[] zone = a.zone;
+        boolean[] vetoed = a.scratch.vetoed;
+        int[] perRef = a.scratch.perRef;
+        for (int i = from; i < to; i++) {
+            int h = byTopic[i];
+            Part part = refPart[hits.ref[h]];
+            if (part == Part.NOT_DOCUMENT) {
                 return null;
             }
-            if (ref.part() == Part.NOT) {
+            if (part == Part.NOT) {
                 vetoed[sentenceOf[hits.from[h]]] = true;
             }
         }
         // Entity requirements.
         if (!rule.requireIds().isEmpty() || !rule.requireTypes().isEmpty()) {
             boolean ok = false;
-            for (EntityMatch e : entities) {
+            for (EntityMatch e : a.entities) {
                 if (rule.requireIds().contains(e.id()) || rule.requireTypes().contains(e.type())) {
                     ok = true;
                     break;
@@ -132,15 +404,27 @@ public final class TopicClassifier {
                 return null;
             }
         }
+        if (rule.allGroups() > 0 && from == to) {
+            return null;
+        }
         List<TopicEvidence> evidence = new ArrayList<>();
         double raw = 0;
         boolean inHeadOrLead = false;
-        BitSet substantive = new BitSet(sentences); // sentences with substantive evidence, unboxed
-        boolean[] groupSeen = new boolean[rule.allGroups()];
+        Scratch sc = a.scratch;
+        int mark = ++sc.mark; // sentences with substantive evidence are those whose sentenceMark equals mark
+        if (mark == Integer.MAX_VALUE) {
+            Arrays.fill(sc.sentenceMark, 0);
+            sc.mark = mark = 1;
+        }
+        int[] sentenceMark = sc.sentenceMark;
+        int substantive = 0;
+        boolean[] groupSeen = rule.allGroups() == 0 ? null : new boolean[rule.allGroups()];
         int lastEnd = -1;
-        for (int h = 0; h < hits.size; h++) {
-            Ref ref = refs[hits.ref[h]];
-            if (ref.topic() != topic || (ref.part() != Part.TERMS && ref.part() != Part.ALL)) {
+        for (int i = from; i < to; i++) {
+            int h = byTopic[i];
+            int ref = hits.ref[h];
+            Part part = refPart[ref];
+            if (part != Part.TERMS && part != Part.ALL) {
                 continue;
             }
             int s = sentenceOf[hits.from[h]];
@@ -148,47 +432,52 @@ public final class TopicClassifier {
             if (vetoed[s]) {
                 continue;
             }
-            if (ref.part() == Part.ALL) {
-                groupSeen[ref.group()] = true;
-                if (ref.weight() == 0) {
+            if (part == Part.ALL) {
+                groupSeen[refGroup[ref]] = true;
+                if (refWeight[ref] == 0) {
                     continue;
                 }
             }
             if (start < lastEnd) {
                 continue;
             }
-            if (perRef[hits.ref[h]]++ >= rule.termCap()) {
+            if (perRef[ref]++ >= rule.termCap()) {
                 continue;
             }
             int end = tokens.end(hits.to[h] - 1);
             lastEnd = end;
-            boolean listed = rule.listDamping() < 1 && listItem(hits.from[h], hits.to[h], tokens, listEndToStart);
-            double w = ref.weight() * multiplier(rule, zone[s]) * (listed ? rule.listDamping() : 1);
+            boolean listed = rule.listDamping() < 1 && a.listItem(hits.from[h], hits.to[h]);
+            double w = refWeight[ref] * multiplier(rule, zone[s]) * (listed ? rule.listDamping() : 1);
             raw += w;
-            evidence.add(new TopicEvidence(text.substring(start, end), start, end, ref.partName(), round(w)));
+            evidence.add(new TopicEvidence(a.text.substring(start, end), start, end, refPartName[ref], round(w)));
             if (!listed) {
                 inHeadOrLead |= zone[s] != BODY;
-                substantive.set(s);
-            }
-        }
-        for (boolean seen : groupSeen) {
-            if (!seen) {
-                return null;
-            }
-        }
-        // Same-sentence proximity.
-        for (int r = 0; r < rule.near().size(); r++) {
-            raw += near(topic, r, rule, text, tokens, sentenceOf, vetoed, zone, hits, evidence, substantive);
-            String nearPart = "near[" + r + "]";
-            for (TopicEvidence e : evidence) {
-                if (e.rulePart().startsWith(nearPart) && zone[sentenceOf[tokenAt(tokens, e.start())]] != BODY) {
-                    inHeadOrLead = true;
+                if (sentenceMark[s] != mark) {
+                    sentenceMark[s] = mark;
+                    substantive++;
                 }
             }
         }
+        if (groupSeen != null) {
+            for (boolean seen : groupSeen) {
+                if (!seen) {
+                    return null;
+                }
+            }
+        }
+        // Same-sentence proximity.
+        if (!rule.near().isEmpty()) {
+            sc.substantive = substantive;
+            sc.nearInHeadOrLead = false;
+            for (int r = 0; r < rule.near().size(); r++) {
+                raw += near(r, rule, a, from, to, evidence, mark);
+            }
+            substantive = sc.substantive;
+            inHeadOrLead |= sc.nearInHeadOrLead;
+        }
         // Entity boosts.
         for (EntityBoost boost : rule.boosts()) {
-            for (EntityMatch e : entities) {
+            for (EntityMatch e : a.entities) {
                 if (!(boost.id() != null ? boost.id().equals(e.id()) : boost.type() == e.type())) {
                     continue;
                 }
@@ -197,7 +486,7 @@ public final class TopicClassifier {
                     if (used >= boost.cap()) {
                         break;
                     }
-                    int tok = tokenAt(tokens, m.start());
+                    int tok = a.tokenAt(m.start());
                     if (tok < 0) {
                         continue;
                     }
@@ -205,15 +494,18 @@ public final class TopicClassifier {
                     if (vetoed[s]) {
                         continue;
                     }
-                    int tokEnd = tokenAt(tokens, Math.max(m.start(), m.end() - 1)) + 1;
-                    boolean listed = rule.listDamping() < 1 && listItem(tok, tokEnd, tokens, listEndToStart);
+                    int tokEnd = a.tokenAt(Math.max(m.start(), m.end() - 1)) + 1;
+                    boolean listed = rule.listDamping() < 1 && a.listItem(tok, tokEnd);
                     double w = boost.weight() * multiplier(rule, zone[s]) * (listed ? rule.listDamping() : 1);
                     raw += w;
                     used++;
                     evidence.add(new TopicEvidence(e.id(), m.start(), m.end(), "entities.boost", round(w)));
                     if (!listed) {
                         inHeadOrLead |= zone[s] != BODY;
-                        substantive.set(s);
+                        if (sentenceMark[s] != mark) {
+                            sentenceMark[s] = mark;
+                            substantive++;
+                        }
                     }
                 }
             }
@@ -222,7 +514,7 @@ public final class TopicClassifier {
             return null;
         }
         // Substantial subject: headline or lead, or at least min_sentences sentences.
-        if (!inHeadOrLead && substantive.cardinality() < rule.minSentences()) {
+        if (!inHeadOrLead && substantive < rule.minSentences()) {
             return null;
         }
         double score = Math.min(1.0, raw / rule.saturation());
@@ -232,50 +524,61 @@ public final class TopicClassifier {
         evidence.sort(Comparator.comparingInt(TopicEvidence::start).thenComparing(TopicEvidence::rulePart));
         return new TopicMatch(rule.id(), round(score), evidence);
     }
-
-    private double near(int topic, int r, TopicRule rule, String text, TextTokens tokens, int[] sentenceOf,
-                        boolean[] vetoed, byte[] zone, Hits hits, List<TopicEvidence> evidence,
-                        BitSet substantive) {
-        Ref[] refs = taxonomy.refs();
+    /** One near rule over the topic's hits {@code byTopic[from, to)}: adds evidence, marks its sentences. */
+    private double near(int r, TopicRule rule, Article a, int from, int to, List<TopicEvidence> evidence, int mark) {
         Near near = rule.near().get(r);
+        Hits hits = a.hits;
+        int[] byTopic = a.byTopic;
+        int[] sentenceOf = a.sentenceOf;
+        boolean[] vetoed = a.scratch.vetoed;
+        Scratch sc = a.scratch;
         // The right-hand hits in text order: each left hit finds its partner by binary search, not by a scan of every
         // hit, which was quadratic (22 s for 400 KB of "Ukraine" without a right-hand term).
-        int[] rights = new int[hits.size];
+        if (sc.rights.length < to - from) {
+            sc.rights = new int[Math.max(to - from, sc.rights.length * 2)];
+        }
+        int[] rights = sc.rights;
         int rightCount = 0;
-        for (int b = 0; b < hits.size; b++) {
-            Ref right = refs[hits.ref[b]];
-            if (right.topic() == topic && right.part() == Part.NEAR_RIGHT && right.group() == r) {
+        for (int i = from; i < to; i++) {
+            int b = byTopic[i];
+            int ref = hits.ref[b];
+            if (refPart[ref] == Part.NEAR_RIGHT && refGroup[ref] == r) {
                 rights[rightCount++] = b;
             }
         }
         double raw = 0;
         int fired = 0;
         int lastSentence = -1;
-        for (int a = 0; a < hits.size && fired < rule.termCap() && rightCount > 0; a++) {
-            Ref left = refs[hits.ref[a]];
-            if (left.topic() != topic || left.part() != Part.NEAR_LEFT || left.group() != r) {
+        for (int i = from; i < to && fired < rule.termCap() && rightCount > 0; i++) {
+            int h = byTopic[i];
+            int left = hits.ref[h];
+            if (refPart[left] != Part.NEAR_LEFT || refGroup[left] != r) {
                 continue;
             }
-            int s = sentenceOf[hits.from[a]];
+            int s = sentenceOf[hits.from[h]];
             if (vetoed[s] || s == lastSentence) {
                 continue;
             }
-            int lo = firstTokenOf(sentenceOf, s);
+            int lo = firstTokenOf(sentenceOf, a.tokens.size(), s);
             if (near.within() > 0) {
-                lo = Math.max(lo, hits.from[a] - near.within());
+                lo = Math.max(lo, hits.from[h] - near.within());
             }
             int b = firstHitFrom(hits, rights, rightCount, lo);
             if (b < 0 || sentenceOf[hits.from[b]] != s
-                    || (near.within() > 0 && hits.from[b] - hits.from[a] > near.within())) {
+                    || (near.within() > 0 && hits.from[b] - hits.from[h] > near.within())) {
                 continue;
             }
-            double w = near.weight() * multiplier(rule, zone[s]);
+            double w = near.weight() * multiplier(rule, a.zone[s]);
             raw += w;
             fired++;
             lastSentence = s;
-            substantive.set(s);
-            addEvidence(evidence, text, tokens, hits, a, left.partName(), w / 2);
-            addEvidence(evidence, text, tokens, hits, b, refs[hits.ref[b]].partName(), w / 2);
+            if (sc.sentenceMark[s] != mark) {
+                sc.sentenceMark[s] = mark;
+                sc.substantive++;
+            }
+            sc.nearInHeadOrLead |= a.zone[s] != BODY;
+            addEvidence(evidence, a.text, a.tokens, hits, h, refPartName[left], w / 2);
+            addEvidence(evidence, a.text, a.tokens, hits, b, refPartName[hits.ref[b]], w / 2);
         }
         return raw;
     }
@@ -295,10 +598,10 @@ public final class TopicClassifier {
         return lo < count ? rights[lo] : -1;
     }
 
-    /** The first token of sentence {@code s}; sentenceOf never decreases. */
-    private static int firstTokenOf(int[] sentenceOf, int s) {
+    /** The first token of sentence {@code s}; sentenceOf[0, n) never decreases. */
+    private static int firstTokenOf(int[] sentenceOf, int n, int s) {
         int lo = 0;
-        int hi = sentenceOf.length;
+        int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (sentenceOf[mid] < s) {
@@ -351,57 +654,113 @@ public final class TopicClassifier {
         }
     }
 
-    private Hits match(String text, TextTokens tokens) {
-        Hits hits = new Hits();
-        var index = taxonomy.index();
+    /** Every term hit in text order; for each token, the patterns of its key in the taxonomy's order. */
+    private Hits match(char[] chars, String text, TextTokens tokens, Hits hits) {
+        hits.size = 0;
         int n = tokens.size();
+        int[] slotHash = this.slotHash;
+        String[] slotKey = this.slotKey;
+        boolean[] slotPlain = this.slotPlain;
+        long[] filter = firstKeyFilter;
         for (int i = 0; i < n; i++) {
-            TermPattern[] candidates = byFirstKey.get(tokens, i);
-            if (candidates == null) {
+            int hash = tokens.hash(i);
+            int bit = filterBit(hash);
+            if ((filter[bit >>> 6] & (1L << bit)) == 0) {
                 continue;
             }
-            for (TermPattern p : candidates) {
-                int end = matchAt(text, tokens, i, p);
-                if (end > 0) {
-                    hits.add(p.ref(), i, end);
+            int slot = slot(hash);
+            String key;
+            while ((key = slotKey[slot]) != null) {
+                if (slotHash[slot] == hash && keyEquals(chars, tokens, i, key, slotPlain[slot])) {
+                    for (Pattern p : slotPatterns[slot]) {
+                        int end = matchAt(chars, text, tokens, i, p);
+                        if (end > 0) {
+                            hits.add(p.ref, i, end);
+                        }
+                    }
+                    break;
                 }
+                slot = (slot + 1) & slotMask;
             }
         }
         return hits;
     }
 
-    /** The token index after the match of {@code p} starting at token {@code i}, or -1. */
-    private static int matchAt(String text, TextTokens tokens, int i, TermPattern p) {
-        String[] keys = p.keys();
-        int t = i;
-        for (int k = 0; k < keys.length; k++) {
-            if (k > 0) {
-                while (t < tokens.size() && tokens.is(t, '-')) {
-                    t++;
-                }
+    /** Whether {@code key} contains only ASCII characters and no capitals. */
+    private static boolean isPlain(String key) {
+        for (int c = 0; c < key.length(); c++) {
+            char ch = key.charAt(c);
+            if (ch >= 0x80 || (ch >= 'A' && ch <= 'Z')) {
+                return false;
             }
-            if (t >= tokens.size()) {
+        }
+        return true;
+    }
+
+    /**
+     * {@link TextTokens#keyEquals} for a token whose hash equals the key's: an ASCII token against a plain key is
+     * compared here (ASCII case folding, as the tokens' keys are folded); anything else goes to TextTokens.
+     */
+    private static boolean keyEquals(char[] chars, TextTokens tokens, int i, String key, boolean plain) {
+        int start = tokens.start(i);
+        int len = tokens.end(i) - start;
+        if (!plain || len != key.length()) {
+            return plain ? tokens.keyEquals(i, key) : tokens.keyEquals(i, key);
+        }
+        for (int j = 0; j < len; j++) {
+            char c = chars[start + j];
+            if (c >= 0x80) {
+                return tokens.keyEquals(i, key);
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != key.charAt(j)) {
+                // Still ASCII so far; a later non-ASCII character cannot make an ASCII key match a longer fold, but
+                // let TextTokens decide whenever the token is not pure ASCII.
+                for (int r = j + 1; r < len; r++) {
+                    if (chars[start + r] >= 0x80) {
+                        return tokens.keyEquals(i, key);
+                    }
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The token index after the match of {@code p} starting at token {@code i} (whose key is known to match). */
+    private static int matchAt(char[] chars, String text, TextTokens tokens, int i, Pattern p) {
+        if (p.caseSensitive && !surfaceEquals(text, tokens, i, p.surfaces[0])) {
+            return -1;
+        }
+        String[] keys = p.keys;
+        int t = i + 1;
+        int n = tokens.size();
+        for (int k = 1; k < keys.length; k++) {
+            while (t < n && tokens.end(t) - tokens.start(t) == 1 && chars[tokens.start(t)] == '-') {
+                t++;
+            }
+            if (t >= n || tokens.hash(t) != p.hashes[k] || !keyEquals(chars, tokens, t, keys[k], p.plain[k])) {
                 return -1;
             }
-            if (!tokens.keyEquals(t, keys[k])) {
+            if (p.caseSensitive && !surfaceEquals(text, tokens, t, p.surfaces[k])) {
                 return -1;
-            }
-            if (p.caseSensitive()) {
-                String surface = p.surfaces()[k];
-                if (tokens.end(t) - tokens.start(t) != surface.length()
-                        || !text.regionMatches(tokens.start(t), surface, 0, surface.length())) {
-                    return -1;
-                }
             }
             t++;
         }
         return t;
     }
 
+    private static boolean surfaceEquals(String text, TextTokens tokens, int t, String surface) {
+        return tokens.end(t) - tokens.start(t) == surface.length()
+                && text.regionMatches(tokens.start(t), surface, 0, surface.length());
+    }
+
     // -------------------------------------------------------------------------------------------- sentences
 
     /** Fills sentenceOf for every token; returns the number of sentences. The title is its own sentence(s). */
-    static int segment(String text, TextTokens tokens, int[] sentenceOf) {
+    static int segment(char[] text, TextTokens tokens, int[] sentenceOf) {
         int s = 0;
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
@@ -413,27 +772,34 @@ public final class TopicClassifier {
         return n == 0 ? 0 : s + 1;
     }
 
-    private static boolean breakBefore(String text, TextTokens tokens, int i) {
-        for (int c = tokens.end(i - 1); c < tokens.start(i); c++) {
-            if (text.charAt(c) == '\n') {
+    private static boolean breakBefore(char[] text, TextTokens tokens, int i) {
+        int prevStart = tokens.start(i - 1);
+        int prevEnd = tokens.end(i - 1);
+        int start = tokens.start(i);
+        for (int c = prevEnd; c < start; c++) {
+            if (text[c] == '\n') {
                 return true;
             }
         }
-        // Skip closing quotes and brackets after the terminal mark: He said "no." Then ...
-        int j = i - 1;
-        while (j > 0 && (tokens.is(j, '"') || tokens.is(j, '\'') || tokens.is(j, ')') || tokens.is(j, ']')
-                || tokens.is(j, '\u201D') || tokens.is(j, '\u2019'))) {
-            j--;
-        }
-        if (!tokens.is(j, '.') && !tokens.is(j, '!') && !tokens.is(j, '?')) {
+        // Fast path: only a terminal mark or a closing quote or bracket before token i can end a sentence.
+        if (prevEnd - prevStart != 1 || !mayEndSentence(text[prevStart])) {
             return false;
         }
-        char first = text.charAt(tokens.start(i));
+        // Skip closing quotes and brackets after the terminal mark: He said "no." Then ...
+        int j = i - 1;
+        while (j > 0 && (is(text, tokens, j, '"') || is(text, tokens, j, '\'') || is(text, tokens, j, ')') || is(text, tokens, j, ']')
+                || is(text, tokens, j, '\u201D') || is(text, tokens, j, '\u2019'))) {
+            j--;
+        }
+        if (!is(text, tokens, j, '.') && !is(text, tokens, j, '!') && !is(text, tokens, j, '?')) {
+            return false;
+        }
+        char first = text[tokens.start(i)];
         if (!(Character.isUpperCase(first) || Character.isDigit(first) || first == '"' || first == '\u201C'
                 || first == '\'' || first == '\u2018')) {
             return false;
         }
-        if (tokens.is(j, '.') && j > 0) {
+        if (is(text, tokens, j, '.') && j > 0) {
             int len = tokens.end(j - 1) - tokens.start(j - 1);
             if (tokens.end(j - 1) == tokens.start(j) && len <= 5) {
                 String initial = len == 1 ? tokens.key(j - 1) : "";
@@ -446,9 +812,22 @@ public final class TopicClassifier {
         return true;
     }
 
-    private static byte[] zones(TextTokens tokens, int[] sentenceOf, int sentences, int bodyStart, int leadChars) {
-        byte[] zone = new byte[sentences];
-        Arrays.fill(zone, BODY);
+    /** {@link TextTokens#is} on the text's characters. */
+    private static boolean is(char[] text, TextTokens tokens, int i, char c) {
+        int start = tokens.start(i);
+        return tokens.end(i) - start == 1 && text[start] == c;
+    }
+
+    /** The single characters that end a sentence or may stand between its terminal mark and the next one. */
+    private static boolean mayEndSentence(char c) {
+        return switch (c) {
+            case '.', '!', '?', '"', '\'', ')', ']', '\u201D', '\u2019' -> true;
+            default -> false;
+        };
+    }
+
+    /** Fills zone[0, sentences) from the start of each sentence's first token. */
+    private static void zones(TextTokens tokens, int[] sentenceOf, byte[] zone, int bodyStart, int leadChars) {
         int prev = -1;
         for (int i = 0; i < tokens.size(); i++) {
             int s = sentenceOf[i];
@@ -458,7 +837,6 @@ public final class TopicClassifier {
                 prev = s;
             }
         }
-        return zone;
     }
 
     private static int tokenAt(TextTokens tokens, int offset) {
@@ -480,35 +858,71 @@ public final class TopicClassifier {
     // ------------------------------------------------------------------------------------------------ lists
 
     /** For every token that ends a country or region mention, the mention's first token; else -1. */
-    private static int[] listPlaces(TextTokens tokens, List<EntityMatch> entities) {
-        int[] endToStart = new int[tokens.size() + 1];
-        Arrays.fill(endToStart, -1);
-        for (EntityMatch e : entities) {
+    private static int[] listPlaces(Article article) {
+        TextTokens tokens = article.tokens;
+        Scratch scratch = article.scratch;
+        int[] endToStart = scratch.endToStart(tokens.size() + 1);
+        for (EntityMatch e : article.entities) {
             if (e.type() != EntityKind.COUNTRY && e.type() != EntityKind.LOCATION) {
                 continue;
             }
             for (Span m : e.mentions()) {
-                int a = tokenAt(tokens, m.start());
-                int b = tokenAt(tokens, Math.max(m.start(), m.end() - 1));
+                int a = article.tokenAt(m.start());
+                int b = article.tokenAt(Math.max(m.start(), m.end() - 1));
                 if (a >= 0 && b >= 0) {
                     endToStart[b] = a;
+                    scratch.placeEnds.add(b, 0, 0);
                 }
             }
         }
         return endToStart;
     }
 
+    /** Whether token t is a list separator (LIST_SEPARATORS); ASCII tokens are checked here, others by the index. */
+    private static boolean isListSeparator(char[] chars, TextTokens tokens, int t) {
+        int start = tokens.start(t);
+        int len = tokens.end(t) - start;
+        if (len == 1) {
+            char c = chars[start];
+            if (c < 0x80) {
+                return c == ',' || c == '&' || c == '/' || c == ';';
+            }
+        } else if (len == 2 || len == 3) {
+            char c0 = chars[start];
+            char c1 = chars[start + 1];
+            if (c0 < 0x80 && c1 < 0x80 && (len == 2 || chars[start + 2] < 0x80)) {
+                c0 = (char) (c0 | 0x20);
+                c1 = (char) (c1 | 0x20);
+                return len == 2 ? c0 == 'o' && c1 == 'r' && isLetter(chars[start]) && isLetter(chars[start + 1])
+                        : c0 == 'a' && c1 == 'n' && (chars[start + 2] | 0x20) == 'd' && isLetter(chars[start])
+                        && isLetter(chars[start + 1]) && isLetter(chars[start + 2]);
+            }
+        } else {
+            for (int c = start; c < start + len; c++) {
+                if (chars[c] >= 0x80) {
+                    return LIST_SEPARATOR_INDEX.get(tokens, t) != null;
+                }
+            }
+            return false;
+        }
+        return LIST_SEPARATOR_INDEX.get(tokens, t) != null;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     /** Whether tokens [from, to) are one item of a list of at least three places ("Iran, Syria and Cuba"). */
-    private static boolean listItem(int from, int to, TextTokens tokens, int[] endToStart) {
+    private static boolean listItem(int from, int to, char[] chars, TextTokens tokens, int[] endToStart) {
         int neighbours = 0;
         int t = from - 1;
-        while (neighbours < 2 && t >= 1 && LIST_SEPARATOR_INDEX.get(tokens, t) != null
+        while (neighbours < 2 && t >= 1 && isListSeparator(chars, tokens, t)
                 && endToStart[t - 1] >= 0) {
             neighbours++;
             t = endToStart[t - 1] - 1;
         }
         t = to;
-        while (neighbours < 2 && t + 1 < tokens.size() && LIST_SEPARATOR_INDEX.get(tokens, t) != null) {
+        while (neighbours < 2 && t + 1 < tokens.size() && isListSeparator(chars, tokens, t)) {
             int start = t + 1;
             int end = -1;
             for (int e = start; e < Math.min(tokens.size(), start + 6); e++) {

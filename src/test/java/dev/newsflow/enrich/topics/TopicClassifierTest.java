@@ -294,6 +294,120 @@ class TopicClassifierTest {
     }
 
     @Test
+    void oneClassifierGivesTheSameAnswersWhateverItClassifiedBefore() {
+        // The classifier keeps per-thread working arrays between articles (vetoes, term caps, list places): a
+        // result must not depend on the article classified before it.
+        Document listed = doc("Senate passes defence bill",
+                FILLER + "It names Iran, Syria, North Korea and Venezuela. The NFL sanctions were noted. "
+                        + "Sanctions on Iran were tightened. Sanctions on Iran were tightened again.");
+        List<EntityMatch> listedEntities = List.of(country("country:ir", "Iran", listed),
+                country("country:sy", "Syria", listed), country("country:kp", "North Korea", listed),
+                country("country:ve", "Venezuela", listed));
+        Document other = doc("Erdoğan says Syrian troops shelled Idlib",
+                "Syrian government troops shelled Idlib. Erdoğan said the Syria offensive must stop. Drones droned on.");
+        List<EntityMatch> otherEntities = List.of(country("country:sy", "Syria", other));
+        TopicClassifier fresh = new TopicClassifier(DEFAULT);
+        List<TopicMatch> first = fresh.classify(listed, listedEntities);
+        List<TopicMatch> firstOther = new TopicClassifier(DEFAULT).classify(other, otherEntities);
+        for (int i = 0; i < 3; i++) {
+            assertThat(fresh.classify(other, otherEntities)).isEqualTo(firstOther);
+            assertThat(fresh.classify(listed, listedEntities)).isEqualTo(first);
+        }
+        assertThat(firstOther).extracting(TopicMatch::id).contains("syria");
+    }
+
+    @Test
+    void termsMatchAcrossCaseAccentsAndHyphens() {
+        String yaml = """
+                version: t3
+                defaults: {saturation: 1, threshold: 0.5}
+                topics:
+                  - id: turkey
+                    label: Turkey
+                    terms: [Erdogan]
+                  - id: qaeda
+                    label: Qaeda
+                    terms: [al Qaeda]
+                  - id: nato
+                    label: NATO
+                    terms: [{term: NATO summit, case: sensitive}]
+                """;
+        TopicClassifier c = new TopicClassifier(Taxonomy.parse(yaml));
+        assertThat(ids(c, doc("ERDOĞAN speaks", "Nothing else."))).contains("turkey");
+        assertThat(ids(c, doc("Erdoganism", "Nothing else."))).doesNotContain("turkey");
+        assertThat(ids(c, doc("Al-Qaeda claims attack", "Nothing else."))).contains("qaeda");
+        assertThat(ids(c, doc("al - - Qaeda", "Nothing else."))).contains("qaeda");
+        assertThat(ids(c, doc("Al Qaedas", "Nothing else."))).doesNotContain("qaeda");
+        assertThat(ids(c, doc("NATO summit opens", "Nothing else."))).contains("nato");
+        assertThat(ids(c, doc("NATO Summit opens", "Nothing else."))).doesNotContain("nato");
+    }
+
+    @Test
+    void sanctionsAsAQualifierInTwoBodySentencesIsNotSanctions() {
+        Document d = doc("Tanker seized in the Gulf",
+                FILLER + "The tanker was suspected of carrying oil in breach of European Union sanctions. "
+                        + FILLER + "The economy has grown this year despite the escalating sanctions.");
+        assertThat(topics(d)).doesNotContain("sanctions");
+    }
+
+    @Test
+    void sanctionsImposedOrLiftedInTwoBodySentencesAreSanctions() {
+        Document d = doc("Talks resume in Vienna",
+                FILLER + "The agreement includes a timetable for lifting sanctions on the central bank. "
+                        + FILLER + "Congress reimposed sanctions on the oil sector a year later.");
+        assertThat(topics(d)).contains("sanctions");
+    }
+
+    @Test
+    void aBlacklistingHeadlineIsSanctions() {
+        assertThat(topics(doc("Huawei blacklisted", FILLER))).contains("sanctions");
+    }
+
+    @Test
+    void basharAlAssadIsOneMentionNotTwo() {
+        Document d = doc("Bashar al-Assad visits Aleppo", FILLER);
+        TopicMatch syria = CLASSIFIER.classify(d, List.of()).stream().filter(m -> m.id().equals("syria"))
+                .findFirst().orElseThrow();
+        assertThat(syria.evidence()).extracting(TopicEvidence::term).containsExactly("Bashar al-Assad", "Aleppo");
+    }
+
+    @Test
+    void syriaAsAPlaceNameInTwoBodySentencesIsNotSyriaButTheWarThereIs() {
+        Document passing = doc("Iran's proxies across the region",
+                FILLER + "Its network ran from Lebanon to Syria and Yemen. " + FILLER
+                        + "Iran's foreign minister visited Syria last spring, as he did every year.");
+        assertThat(CLASSIFIER.classify(passing, List.of(country("country:sy", "Syria", passing))))
+                .extracting(TopicMatch::id).doesNotContain("syria");
+        Document war = doc("Trump interview covers the budget and the border",
+                FILLER + "He stuck to his commitment to pull all 2,000 troops out of Syria. " + FILLER
+                        + "Senators rebuked the withdrawal from Syria last week. "
+                        + "Some want the troops to stay in Syria until the fighting ends.");
+        assertThat(CLASSIFIER.classify(war, List.of(country("country:sy", "Syria", war))))
+                .extracting(TopicMatch::id).contains("syria");
+    }
+
+    @Test
+    void theAleppoGaffeIsNotSyria() {
+        Document d = doc("Gary Johnson: What is Aleppo?",
+                "Gary Johnson asked what is Aleppo on live television. Gary Johnson later called it his Aleppo moment.");
+        assertThat(topics(d)).doesNotContain("syria");
+    }
+
+    @Test
+    void theIslamicStateCaliphateIsTerrorismButTurkeysPkkLabelIsNot() {
+        Document isis = doc("ISIS loses its last village",
+                FILLER + "We are hitting the caliphate from Iraq, he said. " + FILLER
+                        + "The Kurds did the fighting and defeated the ISIS caliphate.");
+        TopicMatch terrorism = CLASSIFIER.classify(isis, List.of()).stream()
+                .filter(m -> m.id().equals("terrorism")).findFirst().orElseThrow();
+        assertThat(terrorism.evidence()).extracting(TopicEvidence::term).contains("caliphate");
+        Document pkk = doc("Turkey presses its offensive",
+                FILLER + "Ankara says the PKK are terrorists. " + FILLER
+                        + "Western countries also deem the PKK a terrorist group.");
+        assertThat(topics(pkk)).doesNotContain("terrorism");
+    }
+
+    @Test
     void inflectionsOfCommonWords() {
         assertThat(Taxonomy.inflections("sanction")).contains("sanction", "sanctions", "sanctioned", "sanctioning");
         assertThat(Taxonomy.inflections("embargo")).contains("embargoes", "embargoed");
