@@ -14,18 +14,33 @@ import java.util.Map;
  */
 public final class AliasDictionary {
 
-    /** Aliases spelled by the same tokens, best-ranked entity first. */
-    record Group(String[] keys, Alias[] candidates) {
+    /**
+     * Aliases spelled by the same tokens, best-ranked entity first; {@code slots} are the keys' slots in the index,
+     * so a run of tokens is compared by int.
+     */
+    record Group(String[] keys, Alias[] candidates, int[] slots) {
     }
 
     /** A run of tokens {@code [from, to)} that spells the aliases of {@code group}. */
     record Hit(int from, int to, Group group, List<Alias> acceptable) {
     }
 
-    private final TokenKeyIndex<Group[]> byFirstKey;
+    /** Every key of every alias; the value is the groups the key starts (longest first), or null. */
+    private final TokenKeyIndex<Group[]> byKey;
 
-    private AliasDictionary(Map<String, Group[]> byFirstKey) {
-        this.byFirstKey = new TokenKeyIndex<>(byFirstKey);
+    private AliasDictionary(Map<String, Group[]> byFirstKey, List<Group> groups) {
+        Map<String, Group[]> everyKey = new HashMap<>(byFirstKey);
+        for (Group group : groups) {
+            for (String key : group.keys()) {
+                everyKey.putIfAbsent(key, null);
+            }
+        }
+        this.byKey = new TokenKeyIndex<>(everyKey);
+        for (Group group : groups) {
+            for (int k = 0; k < group.keys().length; k++) {
+                group.slots()[k] = byKey.slotOf(group.keys()[k]);
+            }
+        }
     }
 
     public static AliasDictionary of(KnowledgeBase kb) {
@@ -38,11 +53,13 @@ public final class AliasDictionary {
             }
         }
         Map<String, List<Group>> byFirst = new HashMap<>();
+        List<Group> all = new ArrayList<>(bySpelling.size());
         Comparator<Alias> best = Comparator.comparingLong((Alias a) -> a.entity().rank()).reversed()
                 .thenComparing(Alias::ambiguous);
         for (List<Alias> same : bySpelling.values()) {
             same.sort(best);
-            Group group = new Group(same.get(0).keys(), same.toArray(Alias[]::new));
+            Group group = new Group(same.get(0).keys(), same.toArray(Alias[]::new), new int[same.get(0).keys().length]);
+            all.add(group);
             byFirst.computeIfAbsent(group.keys()[0], k -> new ArrayList<>()).add(group);
         }
         Map<String, Group[]> index = new HashMap<>(byFirst.size() * 2);
@@ -50,15 +67,21 @@ public final class AliasDictionary {
             groups.sort(Comparator.comparingInt((Group g) -> g.keys().length).reversed());
             index.put(key, groups.toArray(Group[]::new));
         });
-        return new AliasDictionary(index);
+        return new AliasDictionary(index, all);
     }
 
     /** The longest acceptable alias runs in {@code tokens} of {@code text}, left to right, not overlapping. */
     List<Hit> find(String text, TextTokens tokens) {
         List<Hit> hits = new ArrayList<>();
+        // Each token's key looked up once; runs of tokens are then compared by slot.
+        int n = tokens.size();
+        int[] slots = new int[n];
+        for (int t = 0; t < n; t++) {
+            slots[t] = byKey.slotOf(tokens, t);
+        }
         int i = 0;
-        while (i < tokens.size()) {
-            Hit hit = longestAt(text, tokens, i);
+        while (i < n) {
+            Hit hit = longestAt(text, tokens, slots, i);
             if (hit == null) {
                 i++;
             } else {
@@ -69,14 +92,14 @@ public final class AliasDictionary {
         return hits;
     }
 
-    private Hit longestAt(String text, TextTokens tokens, int from) {
-        Group[] groups = byFirstKey.get(tokens, from);
+    private Hit longestAt(String text, TextTokens tokens, int[] slots, int from) {
+        Group[] groups = slots[from] < 0 ? null : byKey.valueAt(slots[from]);
         if (groups == null) {
             return null;
         }
         for (Group group : groups) {
             int to = from + group.keys().length;
-            if (to > tokens.size() || !spells(group.keys(), tokens, from) || !wordBoundary(tokens, from, to)) {
+            if (to > slots.length || !spells(group.slots(), slots, from) || !wordBoundary(tokens, from, to)) {
                 continue;
             }
             List<Alias> acceptable = new ArrayList<>(group.candidates().length);
@@ -92,9 +115,9 @@ public final class AliasDictionary {
         return null;
     }
 
-    private static boolean spells(String[] keys, TextTokens tokens, int from) {
-        for (int k = 1; k < keys.length; k++) {
-            if (!tokens.keyEquals(from + k, keys[k])) {
+    private static boolean spells(int[] keySlots, int[] slots, int from) {
+        for (int k = 1; k < keySlots.length; k++) {
+            if (slots[from + k] != keySlots[k]) {
                 return false;
             }
         }

@@ -20,14 +20,16 @@ public final class TextTokens {
     }
 
     private final String text;
+    private final char[] chars; // text's characters: comparisons read them without String.charAt's checks
     private int[] start;
     private int[] end;
     private int[] hash;
     private String[] key;   // null for ASCII words until asked for
     private int size;
 
-    private TextTokens(String text, int capacity) {
+    private TextTokens(String text, char[] chars, int capacity) {
         this.text = text;
+        this.chars = chars;
         start = new int[capacity];
         end = new int[capacity];
         hash = new int[capacity];
@@ -92,9 +94,26 @@ public final class TextTokens {
         if (k != null) {
             return k.equals(other);
         }
-        int len = end[i] - start[i];
-        return other.length() == len && other.hashCode() == hash[i]
-                && text.regionMatches(true, start[i], other, 0, len);
+        int s = start[i];
+        int len = end[i] - s;
+        if (other.length() != len || other.hashCode() != hash[i]) {
+            return false;
+        }
+        // Token i is ASCII letters and digits; for ASCII on both sides this is String.regionMatches(true, ...).
+        char[] a = chars;
+        for (int j = 0; j < len; j++) {
+            char c = a[s + j];
+            char o = other.charAt(j);
+            if (c != o) {
+                if (o >= 0x80) {
+                    return text.regionMatches(true, s, other, 0, len);
+                }
+                if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (o >= 'A' && o <= 'Z' ? o + 32 : o)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether token i is the single character c. */
@@ -106,7 +125,8 @@ public final class TextTokens {
     public static TextTokens of(String text) {
         char[] a = text.toCharArray();
         int n = a.length;
-        TextTokens toks = new TextTokens(text, n / 5 + 8);
+        // English news has about one token per five characters, up to one per 4.5: room for one per four
+        TextTokens toks = new TextTokens(text, a, n / 4 + 16);
         int i = 0;
         while (i < n) {
             char c = a[i];
