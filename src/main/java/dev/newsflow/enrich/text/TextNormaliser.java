@@ -160,7 +160,7 @@ public final class TextNormaliser {
         /** Ends the current line (if it has any character), dropping it and its separator if it is boilerplate. */
         private int endLine(int first, int lineStart, String separator, boolean dropBoilerplate) {
             if (lineStart >= 0 && dropBoilerplate && length - lineStart <= MAX_BOILERPLATE_LINE
-                    && isBoilerplate(new String(chars, lineStart, length - lineStart))) {
+                    && isBoilerplate(chars, lineStart, length - lineStart)) {
                 length = lineStart > first ? lineStart - separator.length() : lineStart;
             }
             return -1;
@@ -234,6 +234,45 @@ public final class TextNormaliser {
                  '\u2067', '\u2068', '\u2069', '\u061C', '\uFFFE', '\uFFFF' -> true;
             default -> false;
         };
+    }
+
+    private static final String[] BOILERPLATE_LINE_ARRAY = BOILERPLATE_LINES.toArray(String[]::new);
+
+    /**
+     * {@link #isBoilerplate(String)} of {@code chars[from, from + length)}: without a string when the line is ASCII
+     * (and the copyright sign), whose lower case is one character for one.
+     */
+    static boolean isBoilerplate(char[] chars, int from, int length) {
+        if (length > MAX_BOILERPLATE_LINE) {
+            return false;
+        }
+        for (int k = from; k < from + length; k++) {
+            if (chars[k] >= 0x80 && chars[k] != '\u00A9') {
+                return isBoilerplate(new String(chars, from, length));
+            }
+        }
+        for (String line : BOILERPLATE_LINE_ARRAY) {
+            if (line.length() == length && startsWithLowerCase(chars, from, line)) {
+                return true;
+            }
+        }
+        for (String prefix : BOILERPLATE_PREFIXES) {
+            if (prefix.length() <= length && startsWithLowerCase(chars, from, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the ASCII {@code chars} from {@code from}, lower-cased, begin with {@code lower}. */
+    private static boolean startsWithLowerCase(char[] chars, int from, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            char c = chars[from + k];
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isBoilerplate(String line) {
