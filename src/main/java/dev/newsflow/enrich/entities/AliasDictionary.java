@@ -25,22 +25,60 @@ public final class AliasDictionary {
     record Hit(int from, int to, Group group, List<Alias> acceptable) {
     }
 
-    /** Every key of every alias; the value is the groups the key starts (longest first), or null. */
-    private final TokenKeyIndex<Group[]> byKey;
+    /**
+     * The groups that start with one key: those of two tokens or more by their second key's slot, then those of one
+     * token; each list in the order they are tried (longest first, then as built), so candidates come in the same
+     * order as from the single longest-first list, without trying every alias that begins with a common word.
+     */
+    private static final class Starts {
+        final int[] seconds;     // sorted slots of second keys
+        final Group[][] longer;  // longer[i]: the groups whose second key is seconds[i]
+        final Group[] single;
+
+        Starts(Group[] groups) {
+            java.util.TreeMap<Integer, List<Group>> bySecond = new java.util.TreeMap<>();
+            List<Group> one = new ArrayList<>();
+            for (Group group : groups) {
+                if (group.slots().length == 1) {
+                    one.add(group);
+                } else {
+                    bySecond.computeIfAbsent(group.slots()[1], k -> new ArrayList<>()).add(group);
+                }
+            }
+            seconds = bySecond.keySet().stream().mapToInt(Integer::intValue).toArray();
+            longer = bySecond.values().stream().map(list -> list.toArray(Group[]::new)).toArray(Group[][]::new);
+            single = one.toArray(Group[]::new);
+        }
+
+        Group[] longer(int secondSlot) {
+            int i = secondSlot < 0 ? -1 : java.util.Arrays.binarySearch(seconds, secondSlot);
+            return i < 0 ? NO_GROUPS : longer[i];
+        }
+    }
+
+    private static final Group[] NO_GROUPS = new Group[0];
+
+    /** Every key of every alias, so that a token's key is looked up once and then known by its slot. */
+    private final TokenKeyIndex<Void> keys;
+    /** By the slot of a key, the groups it starts, or null. */
+    private final Starts[] startsBySlot;
 
     private AliasDictionary(Map<String, Group[]> byFirstKey, List<Group> groups) {
-        Map<String, Group[]> everyKey = new HashMap<>(byFirstKey);
+        Map<String, Void> everyKey = new HashMap<>();
         for (Group group : groups) {
             for (String key : group.keys()) {
-                everyKey.putIfAbsent(key, null);
+                everyKey.put(key, null);
             }
         }
-        this.byKey = new TokenKeyIndex<>(everyKey);
+        this.keys = new TokenKeyIndex<>(everyKey);
         for (Group group : groups) {
             for (int k = 0; k < group.keys().length; k++) {
-                group.slots()[k] = byKey.slotOf(group.keys()[k]);
+                group.slots()[k] = keys.slotOf(group.keys()[k]);
             }
         }
+        // after the slots: Starts sorts its groups by the slot of their second key
+        this.startsBySlot = new Starts[keys.capacity()];
+        byFirstKey.forEach((key, starting) -> startsBySlot[keys.slotOf(key)] = new Starts(starting));
     }
 
     public static AliasDictionary of(KnowledgeBase kb) {
@@ -77,7 +115,7 @@ public final class AliasDictionary {
         int n = tokens.size();
         int[] slots = new int[n];
         for (int t = 0; t < n; t++) {
-            slots[t] = byKey.slotOf(tokens, t);
+            slots[t] = keys.slotOf(tokens, t);
         }
         int i = 0;
         while (i < n) {
@@ -93,10 +131,16 @@ public final class AliasDictionary {
     }
 
     private Hit longestAt(String text, TextTokens tokens, int[] slots, int from) {
-        Group[] groups = slots[from] < 0 ? null : byKey.valueAt(slots[from]);
-        if (groups == null) {
+        Starts starts = slots[from] < 0 ? null : startsBySlot[slots[from]];
+        if (starts == null) {
             return null;
         }
+        Hit hit = from + 1 < slots.length ? longestAt(text, tokens, slots, from, starts.longer(slots[from + 1])) : null;
+        return hit != null ? hit : longestAt(text, tokens, slots, from, starts.single);
+    }
+
+    /** The first of {@code groups} spelled at {@code from} with an acceptable alias. */
+    private Hit longestAt(String text, TextTokens tokens, int[] slots, int from, Group[] groups) {
         for (Group group : groups) {
             int to = from + group.keys().length;
             if (to > slots.length || !spells(group.slots(), slots, from) || !wordBoundary(tokens, from, to)) {

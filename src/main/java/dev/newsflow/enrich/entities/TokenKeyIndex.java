@@ -73,6 +73,11 @@ public final class TokenKeyIndex<V> {
         return -1;
     }
 
+    /** The number of slots: every slot {@link #slotOf} returns is below it. */
+    public int capacity() {
+        return keys.length;
+    }
+
     /** The value in {@code slot} (from {@link #slotOf}). */
     @SuppressWarnings("unchecked")
     public V valueAt(int slot) {
