@@ -20,16 +20,14 @@ public final class TextTokens {
     }
 
     private final String text;
-    private final char[] chars; // text's characters: comparisons read them without String.charAt's checks
     private int[] start;
     private int[] end;
     private int[] hash;
     private String[] key;   // null for ASCII words until asked for
     private int size;
 
-    private TextTokens(String text, char[] chars, int capacity) {
+    private TextTokens(String text, int capacity) {
         this.text = text;
-        this.chars = chars;
         start = new int[capacity];
         end = new int[capacity];
         hash = new int[capacity];
@@ -100,9 +98,8 @@ public final class TextTokens {
             return false;
         }
         // Token i is ASCII letters and digits; for ASCII on both sides this is String.regionMatches(true, ...).
-        char[] a = chars;
         for (int j = 0; j < len; j++) {
-            char c = a[s + j];
+            char c = text.charAt(s + j);
             char o = other.charAt(j);
             if (c != o) {
                 if (o >= 0x80) {
@@ -123,20 +120,19 @@ public final class TextTokens {
 
     /** The tokens of {@code text}. */
     public static TextTokens of(String text) {
-        char[] a = text.toCharArray();
-        int n = a.length;
+        int n = text.length();
         // English news has about one token per five characters, up to one per 4.5: room for one per four
-        TextTokens toks = new TextTokens(text, a, n / 4 + 16);
+        TextTokens toks = new TextTokens(text, n / 4 + 16);
         int i = 0;
         while (i < n) {
-            char c = a[i];
+            char c = text.charAt(i);
             if (c < 0x80) {
                 if (isAsciiWord(c)) {
                     int start = i;
                     boolean ascii = true;
                     int h = 0;
                     while (i < n) {
-                        char d = a[i];
+                        char d = text.charAt(i);
                         if (d < 0x80) {
                             if (!isAsciiWord(d)) {
                                 break;
@@ -166,8 +162,8 @@ public final class TextTokens {
                 }
             } else if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(a[i])
-                        || Character.getType(a[i]) == Character.NON_SPACING_MARK)) {
+                while (i < n && (Character.isLetterOrDigit(text.charAt(i))
+                        || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
                     i++;
                 }
                 String k = TextKeys.key(text, start, i);
