@@ -102,8 +102,13 @@ final class ChaosRun implements AutoCloseable {
             awaitOutputBeyond(before, i);
             pump(Duration.ofMillis(500 + random.nextInt(2_500)));
             feed.allow((int) ((long) total * (i + 2) / chunks));
+            // Read everything committed so far, so that output counted after the strike was committed after it.
+            audit.readTo(ends(IsolationLevel.READ_COMMITTED), Duration.ofSeconds(30));
+            int atStrike = audit.tally().distinct();
+            long struck = System.nanoTime();
             disrupt(i);
             disruptions++;
+            awaitRecovery(i, atStrike, struck);
         }
         awaitRunning();
         awaitComplete(total);
@@ -315,6 +320,26 @@ final class ChaosRun implements AutoCloseable {
         // just before the strike, so it still meets articles in flight.
         if (audit.tally().distinct() <= before && !caughtUp()) {
             problems.add("no output within " + START_TIMEOUT + " before strike " + (i + 1));
+        }
+    }
+
+    /**
+     * Times how long after the strike began new output was committed again (a restart, a rebalance, or the outage
+     * itself included), and says so for each strike.
+     */
+    private void awaitRecovery(int i, int atStrike, long struck) {
+        long deadline = struck + START_TIMEOUT.toNanos();
+        while (audit.tally().distinct() <= atStrike && !caughtUp() && System.nanoTime() < deadline) {
+            audit.poll(Duration.ofMillis(100));
+        }
+        double seconds = (System.nanoTime() - struck) / 1e9;
+        if (audit.tally().distinct() <= atStrike && !caughtUp()) {
+            problems.add(String.format(Locale.ROOT, "no new output within %.0f s of strike %d", seconds, i + 1));
+        } else {
+            String recovered = String.format(Locale.ROOT, "strike %d: new output committed %.1f s after it began",
+                    i + 1, seconds);
+            notes.add(recovered);
+            say("%s", recovered);
         }
     }
 
