@@ -89,7 +89,11 @@ final class EnrichedArticleMapper {
                 || enrichment.topics().stream().anyMatch(t -> t.evidence().size() > MAX_EVIDENCE_PER_TOPIC);
     }
 
-    /** The article with the story stage's verdict in place of its provisional story. */
+    /**
+     * The article with the story stage's verdict in place of its provisional story. Sets it on {@code article}
+     * itself, which the caller must own: the story joiner's articles are fresh from deserialisation, so no deep copy
+     * of the whole record (its text, entities and mentions) is needed.
+     */
     static EnrichedArticle withStory(EnrichedArticle article, StoryAssignment verdict) {
         Story story = Story.newBuilder(article.getStory())
                 .setStoryId(verdict.storyId())
@@ -99,7 +103,8 @@ final class EnrichedArticleMapper {
                 .setSimilarity(verdict.similarity())
                 .setMatchedId(verdict.matchedId())
                 .build();
-        return EnrichedArticle.newBuilder(article).setStory(story).build();
+        article.setStory(story);
+        return article;
     }
 
     private static Source source(RawArticle raw) {

@@ -1,6 +1,8 @@
 package dev.newsflow.enrich.jmh;
 
 import dev.newsflow.enrich.NewsEnricher;
+import dev.newsflow.enrich.dedup.ContentHash;
+import dev.newsflow.enrich.dedup.StoryFingerprinter;
 import dev.newsflow.enrich.entities.AliasDictionary;
 import dev.newsflow.enrich.entities.EntityLinker;
 import dev.newsflow.enrich.entities.EntityMatch;
@@ -9,6 +11,7 @@ import dev.newsflow.enrich.entities.NameSpotter;
 import dev.newsflow.enrich.entities.TextTokens;
 import dev.newsflow.enrich.lang.LanguageIdentifier;
 import dev.newsflow.enrich.ner.NameFinder;
+import dev.newsflow.enrich.text.TextNormaliser;
 import dev.newsflow.enrich.topics.Taxonomy;
 import dev.newsflow.enrich.topics.TopicClassifier;
 import java.lang.management.ManagementFactory;
@@ -21,10 +24,11 @@ import java.util.function.ToIntFunction;
 /**
  * A development companion to the JMH benchmarks for a shared machine: articles per second of the thread's own CPU
  * time, which other jobs' load disturbs far less than JMH's wall-clock rates. Not a substitute for JMH figures.
- * Usage: StageCpuTimer [articles] [passes] [stage ...]; stages: language dictionary ner entities topics
- * enricher enricherNer tokens topicsShared. {@code topics} is what {@code TopicClassifierBench.classify} times
- * (tokenisation included); {@code tokens} is the tokenisation alone and {@code topicsShared} the classifier over
- * tokens made beforehand, as the enricher runs it (its tokens are shared with the entity linker).
+ * Usage: StageCpuTimer [articles] [passes] [stage ...]; stages: normalise language dictionary ner entities topics
+ * enricher enricherNer contentHash fingerprint tokens topicsShared. {@code topics} is what
+ * {@code TopicClassifierBench.classify} times (tokenisation included); {@code tokens} is the tokenisation alone and
+ * {@code topicsShared} the classifier over tokens made beforehand, as the enricher runs it (its tokens are shared
+ * with the entity linker).
  */
 public final class StageCpuTimer {
 
@@ -53,10 +57,16 @@ public final class StageCpuTimer {
             }
         }
         NewsEnricher enricher = new NewsEnricher(NewsEnricher.Shared.of(kb, false));
+        TextNormaliser normaliser = new TextNormaliser();
+        StoryFingerprinter fingerprinter = StoryFingerprinter.shipped();
         NewsEnricher enricherNer = new NewsEnricher(NewsEnricher.Shared.of(kb, true));
         int[] index = new int[1];
         for (String stage : stages) {
             ToIntFunction<ArticleCorpus.Article> run = switch (stage) {
+                case "normalise" -> a -> normaliser.normalise(a.title(), a.body(), false).bodyStart();
+                case "contentHash" -> a -> ContentHash.sha256(a.document().text()).hashCode();
+                case "fingerprint" -> a -> fingerprinter.fingerprint(a.url(), a.document().text(),
+                        a.document().bodyStart(), "").lead().length;
                 case "language" -> a -> language.identify(a.document().text(), null).hashCode();
                 case "dictionary" -> a -> dictionaryOnly.link(a.document()).size();
                 case "ner" -> a -> spotter.spot(a.document().text()).size();

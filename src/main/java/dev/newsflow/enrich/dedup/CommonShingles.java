@@ -27,10 +27,37 @@ public final class CommonShingles {
 
     private final long[] sorted;
     private final int minDocuments;
+    /**
+     * The same hashes in an open-addressing table (0 marks a free slot), for one probe per lookup instead of a
+     * binary search's dozen or so cache misses: every article's lead asks about a hundred shingles or more.
+     */
+    private final long[] table;
+    private final int mask;
+    private final boolean containsZero;
 
     private CommonShingles(long[] sorted, int minDocuments) {
         this.sorted = sorted;
         this.minDocuments = minDocuments;
+        int capacity = Integer.highestOneBit(Math.max(16, sorted.length * 3) - 1) << 1; // load <= 1/3
+        this.table = new long[capacity];
+        this.mask = capacity - 1;
+        boolean zero = false;
+        for (long hash : sorted) {
+            if (hash == 0) {
+                zero = true;
+                continue;
+            }
+            int slot = slot(hash);
+            while (table[slot] != 0 && table[slot] != hash) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = hash;
+        }
+        this.containsZero = zero;
+    }
+
+    private int slot(long hash) {
+        return (int) (hash ^ (hash >>> 32)) * 0x9E3779B9 >>> 7 & mask;
     }
 
     /** No common shingles: every shingle counts. */
@@ -67,7 +94,18 @@ public final class CommonShingles {
     }
 
     public boolean contains(long shingle) {
-        return Arrays.binarySearch(sorted, shingle) >= 0;
+        if (shingle == 0) {
+            return containsZero;
+        }
+        int slot = slot(shingle);
+        long found;
+        while ((found = table[slot]) != 0) {
+            if (found == shingle) {
+                return true;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return false;
     }
 
     public int size() {

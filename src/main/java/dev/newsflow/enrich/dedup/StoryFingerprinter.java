@@ -44,8 +44,19 @@ public final class StoryFingerprinter {
             }
             return n[0] < LEAD_SHINGLES;
         });
-        return new StoryFingerprint(urlKey(canonicalUrl), contentHash,
-                Arrays.stream(lead, 0, n[0]).sorted().distinct().toArray());
+        return new StoryFingerprint(urlKey(canonicalUrl), contentHash, sortedDistinct(lead, n[0]));
+    }
+
+    /** The first {@code n} values of {@code values}, sorted, without repeats (sorts {@code values} in place). */
+    private static long[] sortedDistinct(long[] values, int n) {
+        Arrays.sort(values, 0, n);
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (kept == 0 || values[i] != values[kept - 1]) {
+                values[kept++] = values[i];
+            }
+        }
+        return Arrays.copyOf(values, kept);
     }
 
     /** A fingerprint for exact matches only, without a lead: for text that could not be fingerprinted. */

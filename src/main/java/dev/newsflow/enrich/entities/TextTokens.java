@@ -92,9 +92,25 @@ public final class TextTokens {
         if (k != null) {
             return k.equals(other);
         }
-        int len = end[i] - start[i];
-        return other.length() == len && other.hashCode() == hash[i]
-                && text.regionMatches(true, start[i], other, 0, len);
+        int s = start[i];
+        int len = end[i] - s;
+        if (other.length() != len || other.hashCode() != hash[i]) {
+            return false;
+        }
+        // Token i is ASCII letters and digits; for ASCII on both sides this is String.regionMatches(true, ...).
+        for (int j = 0; j < len; j++) {
+            char c = text.charAt(s + j);
+            char o = other.charAt(j);
+            if (c != o) {
+                if (o >= 0x80) {
+                    return text.regionMatches(true, s, other, 0, len);
+                }
+                if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (o >= 'A' && o <= 'Z' ? o + 32 : o)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether token i is the single character c. */
@@ -104,19 +120,19 @@ public final class TextTokens {
 
     /** The tokens of {@code text}. */
     public static TextTokens of(String text) {
-        char[] a = text.toCharArray();
-        int n = a.length;
-        TextTokens toks = new TextTokens(text, n / 5 + 8);
+        int n = text.length();
+        // English news has about one token per five characters, up to one per 4.5: room for one per four
+        TextTokens toks = new TextTokens(text, n / 4 + 16);
         int i = 0;
         while (i < n) {
-            char c = a[i];
+            char c = text.charAt(i);
             if (c < 0x80) {
                 if (isAsciiWord(c)) {
                     int start = i;
                     boolean ascii = true;
                     int h = 0;
                     while (i < n) {
-                        char d = a[i];
+                        char d = text.charAt(i);
                         if (d < 0x80) {
                             if (!isAsciiWord(d)) {
                                 break;
@@ -146,8 +162,8 @@ public final class TextTokens {
                 }
             } else if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(a[i])
-                        || Character.getType(a[i]) == Character.NON_SPACING_MARK)) {
+                while (i < n && (Character.isLetterOrDigit(text.charAt(i))
+                        || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
                     i++;
                 }
                 String k = TextKeys.key(text, start, i);

@@ -11,12 +11,14 @@ import java.util.Map;
 public final class TokenKeyIndex<V> {
 
     private final String[] keys;
+    private final int[] hashes; // keys[slot].hashCode(), so a probe rejects other keys without touching their strings
     private final Object[] values;
     private final int mask;
 
     public TokenKeyIndex(Map<String, V> map) {
         int capacity = Integer.highestOneBit(Math.max(16, map.size() * 3) - 1) << 1; // load <= 1/3
         keys = new String[capacity];
+        hashes = new int[capacity];
         values = new Object[capacity];
         mask = capacity - 1;
         map.forEach((key, value) -> {
@@ -25,6 +27,7 @@ public final class TokenKeyIndex<V> {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = key;
+            hashes[slot] = key.hashCode();
             values[slot] = value;
         });
     }
@@ -37,10 +40,11 @@ public final class TokenKeyIndex<V> {
     /** The value of token {@code i}'s key, or null. */
     @SuppressWarnings("unchecked")
     public V get(TextTokens tokens, int i) {
-        int slot = slot(tokens.hash(i));
+        int hash = tokens.hash(i);
+        int slot = slot(hash);
         String key;
         while ((key = keys[slot]) != null) {
-            if (tokens.keyEquals(i, key)) {
+            if (hashes[slot] == hash && tokens.keyEquals(i, key)) {
                 return (V) values[slot];
             }
             slot = (slot + 1) & mask;

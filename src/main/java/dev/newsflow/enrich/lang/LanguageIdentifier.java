@@ -59,7 +59,7 @@ public final class LanguageIdentifier {
         int limit = Math.min(text.length(), 4000);
         for (int i = 0; i < limit; i++) {
             char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
+            if (!isLetter(c)) {
                 continue;
             }
             letters++;
@@ -88,19 +88,29 @@ public final class LanguageIdentifier {
         return null;
     }
 
+    /** {@link Character#isLetter(char)}, without the Unicode tables for ASCII. */
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (char) ((c | 0x20) - 'a') < 26 : Character.isLetter(c);
+    }
+
+    /** {@link Character#toLowerCase(char)}, without the Unicode tables for ASCII. */
+    private static char toLowerCase(char c) {
+        return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+    }
+
     private static LanguageGuess byStopwords(String text) {
         int[] hits = new int[LANGUAGES.length];
         int words = 0;
         int i = 0;
         int n = text.length();
         while (i < n && words < MAX_WORDS) {
-            while (i < n && !Character.isLetter(text.charAt(i))) {
+            while (i < n && !isLetter(text.charAt(i))) {
                 i++;
             }
             int start = i;
             int hash = 0;
-            while (i < n && Character.isLetter(text.charAt(i))) {
-                hash = 31 * hash + Character.toLowerCase(text.charAt(i)); // String.hashCode of the lower-cased word
+            while (i < n && isLetter(text.charAt(i))) {
+                hash = 31 * hash + toLowerCase(text.charAt(i)); // String.hashCode of the lower-cased word
                 i++;
             }
             if (i == start) {

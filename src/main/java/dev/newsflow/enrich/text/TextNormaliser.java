@@ -1,7 +1,7 @@
 package dev.newsflow.enrich.text;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -47,14 +47,129 @@ public final class TextNormaliser {
 
     /** Normalises a title and body; {@code html} says whether both are HTML. */
     public NormalisedText normalise(String title, String body, boolean html) {
-        String cleanTitle = joinLines(cleanLines(html ? htmlToText(title, true) : title));
-        List<String> paragraphs = cleanLines(html ? htmlToText(body, false) : body);
-        paragraphs.removeIf(TextNormaliser::isBoilerplate);
-        String cleanBody = String.join("\n\n", paragraphs);
-        if (cleanTitle.isEmpty()) {
-            return new NormalisedText("", cleanBody, 0);
+        String rawTitle = nfc(html ? htmlToText(title, true) : title);
+        String rawBody = nfc(html ? htmlToText(body, false) : body);
+        // One pass each into one buffer: the title's lines joined by spaces, a blank line, then the body's
+        // paragraphs without boilerplate, joined by blank lines.
+        Output out = new Output(rawTitle.length() + rawBody.length() + 16);
+        out.appendLines(rawTitle, " ", false);
+        int titleLength = out.length;
+        if (titleLength > 0) {
+            out.append('\n');
+            out.append('\n');
         }
-        return new NormalisedText(cleanTitle, cleanTitle + "\n\n" + cleanBody, cleanTitle.length() + 2);
+        int bodyStart = out.length;
+        out.appendLines(rawBody, "\n\n", true);
+        String text = out.toString();
+        if (titleLength == 0) {
+            return new NormalisedText("", text, 0);
+        }
+        return new NormalisedText(text.substring(0, titleLength), text, bodyStart);
+    }
+
+    private static String nfc(String raw) {
+        return Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+    }
+
+    /**
+     * The normalised text being written: non-empty lines, each with invisible characters removed and spaces
+     * collapsed, separated by a separator; boilerplate lines optionally dropped with their separator.
+     */
+    private static final class Output {
+        char[] chars;
+        int length;
+
+        Output(int capacity) {
+            chars = new char[capacity];
+        }
+
+        void append(char c) {
+            if (length == chars.length) {
+                chars = Arrays.copyOf(chars, chars.length * 2 + 16);
+            }
+            chars[length++] = c;
+        }
+
+        void appendLines(String raw, String separator, boolean dropBoilerplate) {
+            int first = length;      // where this field's text begins
+            int lineStart = -1;      // where the current line's characters begin, -1 before its first character
+            boolean pendingSpace = false;
+            int n = raw.length();
+            for (int i = 0; i < n; i++) {
+                char c = raw.charAt(i);
+                if (c < 0x80) {
+                    if (c >= 0x20 && c != 0x7F) {
+                        if (c == ' ') {
+                            pendingSpace = lineStart >= 0;
+                            continue;
+                        }
+                    } else if (c == '\n' || c == '\r' || c == '\u000B' || c == '\u000C') {
+                        lineStart = endLine(first, lineStart, separator, dropBoilerplate);
+                        pendingSpace = false;
+                        continue;
+                    } else if (c == '\t' || (c >= 0x1C && c <= 0x1F)) {
+                        pendingSpace = lineStart >= 0;
+                        continue;
+                    } else {
+                        continue; // C0 controls and DEL: invisible
+                    }
+                } else if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                    lineStart = endLine(first, lineStart, separator, dropBoilerplate);
+                    pendingSpace = false;
+                    continue;
+                } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                    pendingSpace = lineStart >= 0;
+                    continue;
+                } else if (isInvisible(c)) {
+                    // dropped: zero-width, bidi controls, C1 controls, BOM, noncharacters
+                    continue;
+                } else if (Character.isHighSurrogate(c)) {
+                    if (i + 1 < n && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                        lineStart = startOrSpace(first, lineStart, separator, pendingSpace);
+                        pendingSpace = false;
+                        append(c);
+                        append(raw.charAt(++i));
+                    }
+                    continue; // an unpaired high surrogate is dropped
+                } else if (Character.isLowSurrogate(c)) {
+                    continue; // unpaired
+                }
+                lineStart = startOrSpace(first, lineStart, separator, pendingSpace);
+                pendingSpace = false;
+                append(c);
+            }
+            endLine(first, lineStart, separator, dropBoilerplate);
+        }
+
+        /** Before a visible character: the separator if it starts a line after another, or a pending space. */
+        private int startOrSpace(int first, int lineStart, String separator, boolean pendingSpace) {
+            if (lineStart < 0) {
+                if (length > first) {
+                    for (int k = 0; k < separator.length(); k++) {
+                        append(separator.charAt(k));
+                    }
+                }
+                return length;
+            }
+            if (pendingSpace) {
+                append(' ');
+            }
+            return lineStart;
+        }
+
+        /** Ends the current line (if it has any character), dropping it and its separator if it is boilerplate. */
+        private int endLine(int first, int lineStart, String separator, boolean dropBoilerplate) {
+            if (lineStart >= 0 && dropBoilerplate && length - lineStart <= MAX_BOILERPLATE_LINE
+                    && isBoilerplate(chars, lineStart, length - lineStart)) {
+                length = lineStart > first ? lineStart - separator.length() : lineStart;
+            }
+            return -1;
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
     }
 
     /** HTML to text with one line per block element. */
@@ -109,54 +224,6 @@ public final class TextNormaliser {
         }
     }
 
-    /** Splits into non-empty lines, each NFC-normalised with invisible characters removed and spaces collapsed. */
-    static List<String> cleanLines(String raw) {
-        String nfc = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder(Math.min(nfc.length(), 1024));
-        boolean pendingSpace = false;
-        for (int i = 0; i < nfc.length(); i++) {
-            char c = nfc.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u000B' || c == '\u000C' || c == '\u0085') {
-                addLine(lines, line);
-                pendingSpace = false;
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                pendingSpace = line.length() > 0;
-            } else if (isInvisible(c)) {
-                // dropped: zero-width, bidi controls, C0/C1 controls, BOM, unpaired surrogates
-                continue;
-            } else {
-                if (Character.isHighSurrogate(c)) {
-                    if (i + 1 < nfc.length() && Character.isLowSurrogate(nfc.charAt(i + 1))) {
-                        if (pendingSpace) {
-                            line.append(' ');
-                            pendingSpace = false;
-                        }
-                        line.append(c).append(nfc.charAt(++i));
-                    }
-                    continue;
-                }
-                if (Character.isLowSurrogate(c)) {
-                    continue;
-                }
-                if (pendingSpace) {
-                    line.append(' ');
-                    pendingSpace = false;
-                }
-                line.append(c);
-            }
-        }
-        addLine(lines, line);
-        return lines;
-    }
-
-    private static void addLine(List<String> lines, StringBuilder line) {
-        if (line.length() > 0) {
-            lines.add(line.toString());
-            line.setLength(0);
-        }
-    }
-
     static boolean isInvisible(char c) {
         if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
             return true;
@@ -169,8 +236,43 @@ public final class TextNormaliser {
         };
     }
 
-    private static String joinLines(List<String> lines) {
-        return String.join(" ", lines);
+    private static final String[] BOILERPLATE_LINE_ARRAY = BOILERPLATE_LINES.toArray(String[]::new);
+
+    /**
+     * {@link #isBoilerplate(String)} of {@code chars[from, from + length)}: without a string when the line is ASCII
+     * (and the copyright sign), whose lower case is one character for one.
+     */
+    static boolean isBoilerplate(char[] chars, int from, int length) {
+        if (length > MAX_BOILERPLATE_LINE) {
+            return false;
+        }
+        for (int k = from; k < from + length; k++) {
+            if (chars[k] >= 0x80 && chars[k] != '\u00A9') {
+                return isBoilerplate(new String(chars, from, length));
+            }
+        }
+        for (String line : BOILERPLATE_LINE_ARRAY) {
+            if (line.length() == length && startsWithLowerCase(chars, from, line)) {
+                return true;
+            }
+        }
+        for (String prefix : BOILERPLATE_PREFIXES) {
+            if (prefix.length() <= length && startsWithLowerCase(chars, from, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the ASCII {@code chars} from {@code from}, lower-cased, begin with {@code lower}. */
+    private static boolean startsWithLowerCase(char[] chars, int from, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            char c = chars[from + k];
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isBoilerplate(String line) {
