@@ -63,8 +63,13 @@ final class Features {
     }
 
     static long hashLower(String s) {
+        return hashLower(s, 0, s.length());
+    }
+
+    /** {@link #hashLower(String)} of {@code s[from, to)}. */
+    static long hashLower(String s, int from, int to) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = Character.toLowerCase(norm(s.charAt(i)));
             if (c >= '0' && c <= '9') {
                 c = '0';

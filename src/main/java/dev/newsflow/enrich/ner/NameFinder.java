@@ -226,6 +226,12 @@ public final class NameFinder {
         return bucket == 1 || bucket == 2;
     }
 
+    /** As {@link #isCommonWord(String)} for the word {@code text[start, end)}, without making a string of it. */
+    public boolean isCommonWord(String text, int start, int end) {
+        int bucket = lexicon.capBucket(Features.hashLower(text, start, end));
+        return bucket == 1 || bucket == 2;
+    }
+
     /** Whether this finder has a document-level second-pass model. */
     public boolean hasDocumentModel() {
         return hasDoc;
