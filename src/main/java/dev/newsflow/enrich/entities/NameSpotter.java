@@ -51,18 +51,12 @@ public final class NameSpotter {
         int sentences = toks.sentenceCount();
         int[] tagged = new int[sentences];
         int taggedCount = 0;
-        List<String[]> words = new ArrayList<>(sentences);
         int cursor = 0;
         for (int k = 0; k < sentences; k++) {
             int from = toks.sentenceStart(k);
             int to = toks.sentenceEnd(k);
             if (covered == null || hasUncoveredCapital(toks, from, to, covered, cursor)) {
                 tagged[taggedCount++] = k;
-                String[] w = new String[to - from];
-                for (int i = from; i < to; i++) {
-                    w[i - from] = toks.token(i);
-                }
-                words.add(w);
             }
             if (covered != null && to > from) {
                 cursor = firstEndingAfter(covered, cursor, toks.end(to - 1));
@@ -71,7 +65,7 @@ public final class NameSpotter {
         if (taggedCount == 0) {
             return List.of();
         }
-        List<List<NameSpan>> spans = finder.findDocument(words);
+        List<List<NameSpan>> spans = finder.findDocument(toks, tagged, taggedCount);
         List<Name> names = new ArrayList<>();
         for (int s = 0; s < taggedCount; s++) {
             int first = toks.sentenceStart(tagged[s]);

@@ -10,9 +10,9 @@ import java.util.List;
 final class DocHints {
     private DocHints() { }
 
-    private static boolean capitalised(String w) {
-        for (int k = 0; k < w.length(); k++) {
-            if (Character.isUpperCase(w.charAt(k))) {
+    private static boolean capitalised(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (Character.isUpperCase(text.charAt(k))) {
                 return true;
             }
         }
@@ -24,11 +24,20 @@ final class DocHints {
      * [0, n) the majority type elsewhere (and whether unanimous), [n, 2n) the majority BILOU tag elsewhere.
      */
     static long[][] compute(List<String[]> sents, List<int[]> tags) {
+        Joined j = Joined.of(sents);
+        return compute(j.text, j.start, j.end, j.from, j.to, sents.size(), tags);
+    }
+
+    /**
+     * As {@link #compute(List, List)} for {@code count} sentences of tokens {@code text[start[i], end[i])}, sentence k
+     * being the tokens {@code [from[k], to[k])}.
+     */
+    static long[][] compute(String text, int[] start, int[] end, int[] from, int[] to, int count, List<int[]> tags) {
         final int types = NerModel.TYPES.length + 1;
         final int stride = types + NerModel.NT; // per word: type counts, then BILOU tag counts
         int total = 0;
-        for (String[] toks : sents) {
-            total += toks.length;
+        for (int s = 0; s < count; s++) {
+            total += to[s] - from[s];
         }
         // every capitalised token's row of counts (-1 for others), one row per distinct case-folded word; no boxing
         int[] rowOf = new int[total];
@@ -36,15 +45,16 @@ final class DocHints {
         int[] counts = new int[Math.max(16, total / 4) * stride];
         int words = 0;
         int p = 0;
-        for (int s = 0; s < sents.size(); s++) {
-            String[] toks = sents.get(s);
+        for (int s = 0; s < count; s++) {
             int[] t = tags.get(s);
-            for (int i = 0; i < toks.length; i++, p++) {
-                if (!capitalised(toks[i])) {
+            for (int i = 0; i < to[s] - from[s]; i++, p++) {
+                int a = start[from[s] + i];
+                int b = end[from[s] + i];
+                if (!capitalised(text, a, b)) {
                     rowOf[p] = -1;
                     continue;
                 }
-                long key = Features.hashLower(toks[i]);
+                long key = Features.hashLower(text, a, b);
                 int row = rows.putIfAbsent(key == 0 ? 1 : key, words);
                 if (row < 0) {
                     row = words++;
@@ -57,12 +67,11 @@ final class DocHints {
                 counts[row * stride + types + t[i]]++;
             }
         }
-        long[][] out = new long[sents.size()][];
+        long[][] out = new long[count][];
         p = 0;
-        for (int s = 0; s < sents.size(); s++) {
-            String[] toks = sents.get(s);
+        for (int s = 0; s < count; s++) {
             int[] t = tags.get(s);
-            int n = toks.length;
+            int n = to[s] - from[s];
             long[] h = new long[2 * n];
             for (int i = 0; i < n; i++, p++) {
                 int row = rowOf[p];

@@ -65,6 +65,16 @@ public final class NerTokenizer {
             return end[i];
         }
 
+        /** The start offsets of the tokens, at [0, size()) (the array itself: do not change it). */
+        int[] starts() {
+            return start;
+        }
+
+        /** The end offsets of the tokens, at [0, size()) (the array itself: do not change it). */
+        int[] ends() {
+            return end;
+        }
+
         /** Token i's text (a new string). */
         public String token(int i) {
             return text.substring(start[i], end[i]);
