@@ -2,7 +2,7 @@ package dev.newsflow.app;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.newsflow.config.NewsflowConfig;
-import dev.newsflow.http.AlertsNotEnabled;
+import dev.newsflow.http.AlertApi;
 import dev.newsflow.http.TrendApi;
 import dev.newsflow.topology.TrendTopology;
 import java.time.Clock;
@@ -20,8 +20,7 @@ final class QueryRoutes {
         Map<String, HttpHandler> routes = new LinkedHashMap<>();
         routes.put(TrendApi.PATH, new TrendApi(streams, config.applicationServer(), config.trendWindow(),
                 TrendTopology.retention(config), Clock.systemUTC()));
-        // The alerts stage replaces this with its own handler once it has a store to query.
-        routes.put(AlertsNotEnabled.PATH, new AlertsNotEnabled());
+        routes.put(AlertApi.PATH, new AlertApi(streams, config.applicationServer(), Clock.systemUTC()));
         return routes;
     }
 }

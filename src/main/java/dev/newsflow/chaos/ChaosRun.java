@@ -36,9 +36,10 @@ import org.apache.kafka.common.serialization.Serializer;
 final class ChaosRun implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    // Below any enriched record, above a transaction marker (about 80 bytes): at 64 the broker cannot write
-    // the abort markers either, and the transaction stays stuck in PrepareAbort (seen here, Kafka 4.4).
-    private static final String UNWRITABLE_MAX_BYTES = "160";
+    /** What the application's producer logs for each write the broker refused for too few in-sync replicas. */
+    static final String REFUSED_WRITE = "NOT_ENOUGH_REPLICAS";
+    /** Time for a topic config change to reach the broker's partitions before a strike is measured. */
+    private static final Duration PROPAGATION = Duration.ofSeconds(1);
     private static final int SIGTERM_EXIT = 128 + 15;
 
     private final ChaosScenario scenario;
@@ -101,8 +102,13 @@ final class ChaosRun implements AutoCloseable {
             awaitOutputBeyond(before, i);
             pump(Duration.ofMillis(500 + random.nextInt(2_500)));
             feed.allow((int) ((long) total * (i + 2) / chunks));
+            // Read everything committed so far, so that output counted after the strike was committed after it.
+            audit.readTo(ends(IsolationLevel.READ_COMMITTED), Duration.ofSeconds(30));
+            int atStrike = audit.tally().distinct();
+            long struck = System.nanoTime();
             disrupt(i);
             disruptions++;
+            awaitRecovery(i, atStrike, struck);
         }
         awaitRunning();
         awaitComplete(total);
@@ -213,31 +219,69 @@ final class ChaosRun implements AutoCloseable {
     }
 
     /**
-     * A real broker-side refusal: batches larger than the topic's max.message.bytes fail the application's
-     * producer (RecordTooLargeException), its transaction is aborted and the stream thread replaced.
+     * The output stops accepting writes as it does when its replicas are down: min.insync.replicas above the
+     * replication factor. A broker without strict min ISR refuses each acks=all write with NOT_ENOUGH_REPLICAS, which
+     * the producer retries; with it (Kafka 4.1+ with eligible leader replicas) the broker takes the write but holds
+     * the acknowledgement and the high watermark until the ISR is back, so transactions stall (and time out). A strike
+     * that met no write proves nothing, so it counts refusals in the applications' logs and compares what the output
+     * committed during the outage with the inputs that arrived meanwhile; a strike that showed neither is a problem.
+     * It also times the recovery: from the restore until everything sent before it came out.
      */
     private void outputUnwritable(int i) throws InterruptedException {
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, config.outputTopic());
-        String original;
+        long refusedBefore = refusedWrites();
         try {
-            original = admin.describeConfigs(List.of(topic)).all().get().get(topic)
-                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value();
-            setTopicConfig(topic, UNWRITABLE_MAX_BYTES);
+            ConfigEntry original = admin.describeConfigs(List.of(topic)).all().get().get(topic)
+                    .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+            int replicas = admin.describeTopics(List.of(config.outputTopic())).allTopicNames().get()
+                    .get(config.outputTopic()).partitions().get(0).replicas().size();
+            alterTopicConfig(topic, new AlterConfigOp(new ConfigEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                    String.valueOf(replicas + 1)), AlterConfigOp.OpType.SET));
             Duration down = Duration.ofMillis(3_000 + random.nextInt(3_000));
-            say("output %d: max.message.bytes %s -> %s for %d ms", i + 1, original, UNWRITABLE_MAX_BYTES,
-                    down.toMillis());
-            pump(down);
-            setTopicConfig(topic, original);
+            say("output %d: min.insync.replicas %s -> %d (replicas: %d) for %d ms", i + 1, original.value(),
+                    replicas + 1, replicas, down.toMillis());
+            pump(PROPAGATION);
+            int committedBefore = audit.tally().distinct();
+            int acknowledgedBefore = feed.acknowledged();
+            pump(down.minus(PROPAGATION));
+            int committed = audit.tally().distinct() - committedBefore;
+            int arrived = feed.acknowledged() - acknowledgedBefore;
+            int sentBeforeRestore = feed.acknowledged();
+            alterTopicConfig(topic, original.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG
+                    ? new AlterConfigOp(original, AlterConfigOp.OpType.SET)
+                    : new AlterConfigOp(new ConfigEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, ""),
+                    AlterConfigOp.OpType.DELETE));
+            long restored = System.nanoTime();
+            long deadline = restored + START_TIMEOUT.toNanos();
+            while (audit.tally().distinct() < sentBeforeRestore && System.nanoTime() < deadline) {
+                audit.poll(Duration.ofMillis(100));
+            }
+            double recovery = (System.nanoTime() - restored) / 1e9;
+            judgeOutage(i, refusedWrites() - refusedBefore, committed, arrived, recovery);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot change " + topic.name() + "'s config", e);
         }
     }
 
-    private void setTopicConfig(ConfigResource topic, String maxMessageBytes)
+    private void judgeOutage(int i, long refused, int committed, int arrived, double recoverySeconds) {
+        String figures = String.format(Locale.ROOT, "output outage %d: %d writes refused with %s; %d outputs "
+                + "committed while %d inputs arrived; all earlier inputs out %.1f s after the restore", i + 1, refused,
+                REFUSED_WRITE, committed, arrived, recoverySeconds);
+        // At most half as many outputs as inputs: the output stalled (it keeps up with the feed otherwise).
+        if (refused == 0 && (arrived == 0 || committed * 2 > arrived)) {
+            problems.add(figures + ": it did not bite");
+        } else {
+            notes.add(figures);
+        }
+    }
+
+    private long refusedWrites() {
+        return fleet.live().stream().mapToLong(instance -> instance.linesContaining(REFUSED_WRITE)).sum();
+    }
+
+    private void alterTopicConfig(ConfigResource topic, AlterConfigOp op)
             throws InterruptedException, ExecutionException {
-        admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessageBytes), AlterConfigOp.OpType.SET))))
-                .all().get();
+        admin.incrementalAlterConfigs(Map.of(topic, List.of(op))).all().get();
     }
 
     /**
@@ -269,12 +313,38 @@ final class ChaosRun implements AutoCloseable {
      */
     private void awaitOutputBeyond(int before, int i) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (audit.tally().distinct() <= before && System.nanoTime() < deadline) {
+        while (audit.tally().distinct() <= before && !caughtUp() && System.nanoTime() < deadline) {
             audit.poll(Duration.ofMillis(200));
         }
-        if (audit.tally().distinct() <= before) {
+        // Caught up: everything released so far is out (a strike may wait for that), and the next chunk is released
+        // just before the strike, so it still meets articles in flight.
+        if (audit.tally().distinct() <= before && !caughtUp()) {
             problems.add("no output within " + START_TIMEOUT + " before strike " + (i + 1));
         }
+    }
+
+    /**
+     * Times how long after the strike began new output was committed again (a restart, a rebalance, or the outage
+     * itself included), and says so for each strike.
+     */
+    private void awaitRecovery(int i, int atStrike, long struck) {
+        long deadline = struck + START_TIMEOUT.toNanos();
+        while (audit.tally().distinct() <= atStrike && !caughtUp() && System.nanoTime() < deadline) {
+            audit.poll(Duration.ofMillis(100));
+        }
+        double seconds = (System.nanoTime() - struck) / 1e9;
+        if (audit.tally().distinct() <= atStrike && !caughtUp()) {
+            problems.add(String.format(Locale.ROOT, "no new output within %.0f s of strike %d", seconds, i + 1));
+        } else {
+            String recovered = String.format(Locale.ROOT, "strike %d: new output committed %.1f s after it began",
+                    i + 1, seconds);
+            notes.add(recovered);
+            say("%s", recovered);
+        }
+    }
+
+    private boolean caughtUp() {
+        return audit.tally().distinct() >= feed.acknowledged();
     }
 
     private void awaitComplete(int total) {

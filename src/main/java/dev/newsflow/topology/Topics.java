@@ -11,6 +11,7 @@ import dev.newsflow.schema.DeadLetter;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.RawArticle;
 import dev.newsflow.schema.TrendSpike;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -214,6 +215,12 @@ public record Topics(List<String> input, String enriched, String deadLetters,
         public static final String SIGHTINGS = "alert-sightings";
         /** Key-value store: per subscription and story, what the current episode has seen (values: StoryWatch). */
         public static final String WATCH_STORE = "alert-story-watch";
+        /** Alerts on their way to the task that keeps their subscription's history: keyed by subscription id. */
+        public static final String BY_SUBSCRIPTION = "alerts-by-subscription";
+        /** Window store: per subscription, the alerts raised in the last {@link #HISTORY_RETENTION} (values: Alert). */
+        public static final String HISTORY_STORE = "alert-history";
+        /** How long an alert stays queryable over HTTP. */
+        public static final Duration HISTORY_RETENTION = Duration.ofDays(7);
 
         List<TopicSpec> specs(NewsflowConfig config, String maxMessageBytes) {
             return List.of(

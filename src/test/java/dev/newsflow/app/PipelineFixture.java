@@ -1,5 +1,8 @@
 package dev.newsflow.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.cli.NewsflowCli;
 import dev.newsflow.config.ClientProperties;
 import dev.newsflow.config.NewsflowConfig;
 import dev.newsflow.kafka.KafkaTestClients;
@@ -10,9 +13,12 @@ import dev.newsflow.schema.DeadLetter;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.RawArticle;
 import dev.newsflow.schema.Source;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -22,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine;
 
 /** A newsflow configuration on unique topics of the shared test broker, with clients to feed and read it. */
 final class PipelineFixture {
@@ -105,6 +112,20 @@ final class PipelineFixture {
                 Map.of());
         consumer.subscribe(List.of(topic));
         return consumer;
+    }
+
+    /** Runs {@code newsflow subscriptions ARGS} against the test broker; fails unless it exits 0; returns its output. */
+    String subscriptionsCli(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = NewsflowCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(out, true));
+        List<String> all = new ArrayList<>(List.of("subscriptions"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--bootstrap-servers", config.bootstrapServers()));
+        int exit = commandLine.execute(all.toArray(String[]::new));
+        assertThat(exit).as(out.toString()).isZero();
+        return out.toString();
     }
 
     private Deserializer<String> keys() {

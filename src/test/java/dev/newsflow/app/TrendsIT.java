@@ -139,7 +139,6 @@ class TrendsIT {
 
             HttpResponse<String> entity = get(portA, "/api/trends/entity/e1" + range);
             assertThat(JSON.readTree(entity.body()).get("points").get(0).get("count").asLong()).isEqualTo(9);
-            assertThat(get(portA, "/api/alerts/someone").statusCode()).isEqualTo(404);
         }
     }
 }

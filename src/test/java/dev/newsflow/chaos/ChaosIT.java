@@ -27,6 +27,9 @@ class ChaosIT {
         assertThat(figures.inputs()).isEqualTo(2_000);
         assertThat(figures.kills()).isEqualTo(3);
         assertThat(figures.restarts()).isEqualTo(3);
+        assertThat(figures.notes())
+                .filteredOn(note -> note.matches("strike [123]: new output committed [0-9.]+ s after it began"))
+                .hasSize(3);
         assertThat(figures.counts().deadLettered()).isEqualTo(2_000 / ChaosInputs.BAD_EVERY);
         assertThat(figures.counts().enriched()).isEqualTo(2_000 - 2_000 / ChaosInputs.BAD_EVERY);
         assertThat(figures.counts()).isEqualTo(new OutputCounts(figures.counts().enriched(),

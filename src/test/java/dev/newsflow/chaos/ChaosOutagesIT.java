@@ -34,6 +34,24 @@ class ChaosOutagesIT {
         }
     }
 
+    /**
+     * 3,000 inputs, not 1,000: the outage lasts 3-6 s and must meet inputs arriving throughout (at 400/s, the second
+     * half of the inputs is sent while it lasts), or the run cannot tell a stalled output from an idle one.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ChaosScenario.class, names = "OUTPUT_UNWRITABLE")
+    void anOutputThatStopsTakingWritesStallsTheApplicationThenEverythingComesOutOnce(ChaosScenario scenario)
+            throws Exception {
+        ChaosFigures figures = ChaosTestRuns.run(scenario, 3_000, 1, Map.of(), List.of(), workDir);
+
+        // The run itself calls an outage that neither refused writes nor stalled the output a problem.
+        assertThat(figures.problems()).isEmpty();
+        assertThat(figures.notes()).anyMatch(note -> note.startsWith("output outage 1: "));
+        assertThat(figures.counts().missing()).isZero();
+        assertThat(figures.counts().duplicated()).isZero();
+        assertThat(figures.counts().enriched() + figures.counts().deadLettered()).isEqualTo(3_000);
+    }
+
     @ParameterizedTest
     @EnumSource(value = ChaosScenario.class, names = "REBALANCE")
     void aSecondInstanceJoinsAndTheFirstLeavesWithoutLossOrDuplicates(ChaosScenario scenario) throws Exception {

@@ -14,8 +14,11 @@ import dev.newsflow.enrich.NewsEnricher;
 import dev.newsflow.registry.AvroSerde;
 import dev.newsflow.schema.RawArticle;
 import dev.newsflow.schema.Source;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,6 +38,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -49,6 +54,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -71,6 +78,9 @@ class ConsoleBrowserIT {
     private static final String ERDOGAN = "person:recep-tayyip-erdogan";
     private static final String XSS_TITLE = "Drones <img src=x onerror=\"window.__xss=1\"> over <script>window.__xss=2</script> Idlib";
 
+    /** Where the screenshots are kept for a human to look at after the run. */
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
     @TempDir
     Path dataDir;
 
@@ -89,6 +99,7 @@ class ConsoleBrowserIT {
 
             browser.get(console);
             await(browser, "the event stream to open", () -> text(browser, "#status").equals("live"));
+            BufferedImage before = screenshot(browser);
 
             try (ArticleSender sender = sender(stack.config())) {
                 sender.sendAndWait(article("wire-1", "Putin and Erdoğan discuss Syria as drones and sanctions dominate talks",
@@ -106,6 +117,19 @@ class ConsoleBrowserIT {
             for (String id : List.of("wire-1", "wire-2", "xss")) {
                 await(browser, "article " + id + " in the feed", () -> !browser.findElements(feedItem(id)).isEmpty());
             }
+
+            // The screenshot check: what the browser painted, not only the DOM, shows the article produced above.
+            byte[] itemPng = browser.findElement(feedItem("wire-1")).getScreenshotAs(OutputType.BYTES);
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve("console-feed-item.png"), itemPng);
+            BufferedImage item = ImageIO.read(new ByteArrayInputStream(itemPng));
+            assertThat(item.getWidth()).as("feed item screenshot width").isGreaterThan(200);
+            assertThat(item.getHeight()).as("feed item screenshot height").isGreaterThan(20);
+            // Title, source and topic badges are drawn: a blank or unpainted box would be one colour.
+            assertThat(inkShare(item)).as("share of the item's pixels not in its background colour").isGreaterThan(0.02);
+            BufferedImage after = screenshot(browser);
+            Files.write(SCREENSHOTS.resolve("console-after-articles.png"), png(after));
+            assertThat(differingPixels(before, after)).as("pixels the new articles changed on the page").isGreaterThan(1_000);
 
             // Hostile markup in a title is shown as text and never runs.
             WebElement xss = browser.findElement(feedItem("xss")).findElement(By.cssSelector(".title"));
@@ -182,6 +206,45 @@ class ConsoleBrowserIT {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    private static BufferedImage screenshot(WebDriver browser) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES)));
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** The share of pixels that differ from the image's most common colour (its background). */
+    private static double inkShare(BufferedImage image) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                counts.merge(image.getRGB(x, y), 1, Integer::sum);
+            }
+        }
+        int background = counts.values().stream().max(Integer::compare).orElse(0);
+        int total = image.getWidth() * image.getHeight();
+        return total == 0 ? 0 : (total - background) / (double) total;
+    }
+
+    /** Pixels that differ between two screenshots of the same viewport (every pixel, if the sizes differ). */
+    private static long differingPixels(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return (long) b.getWidth() * b.getHeight();
+        }
+        long differing = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    differing++;
+                }
+            }
+        }
+        return differing;
     }
 
     private static By feedItem(String id) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The query routes' answers that need no running streams: 503 while not running, 404, 405, the alerts seam. */
+/** The query routes' answers that need no running streams: 503 while not running, 400, 404, 405. */
 class TrendApiTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -35,7 +35,7 @@ class TrendApiTest {
         streams = new KafkaStreams(builder.build(), props);
         server = HealthServer.start("127.0.0.1", 0, () -> null, () -> "", Map.of(
                 TrendApi.PATH, new TrendApi(streams, "127.0.0.1:9", Duration.ofHours(1), Duration.ofDays(1), Clock.systemUTC()),
-                AlertsNotEnabled.PATH, new AlertsNotEnabled()));
+                AlertApi.PATH, new AlertApi(streams, "127.0.0.1:9", Clock.systemUTC())));
     }
 
     @AfterEach
@@ -59,13 +59,23 @@ class TrendApiTest {
     }
 
     @Test
-    void unknownRoutesMethodsAndAlertsAreRefusedWithAReason() throws Exception {
+    void unknownRoutesMethodsAndBadParametersAreRefusedWithAReason() throws Exception {
         HttpResponse<String> unknown = send("GET", "/api/trends/place/x");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("/api/trends/topic/{id}");
         assertThat(send("POST", "/api/trends/topic/x").statusCode()).isEqualTo(405);
-        HttpResponse<String> alerts = send("GET", "/api/alerts/ops-team");
-        assertThat(alerts.statusCode()).isEqualTo(404);
-        assertThat(alerts.body()).contains("alerts not enabled");
+        assertThat(send("POST", "/api/alerts/ops-team").statusCode()).isEqualTo(405);
+        HttpResponse<String> nested = send("GET", "/api/alerts/ops-team/more");
+        assertThat(nested.statusCode()).isEqualTo(404);
+        assertThat(nested.body()).contains("/api/alerts/{subscription}");
+        HttpResponse<String> badTime = send("GET", "/api/alerts/ops-team?from=yesterday");
+        assertThat(badTime.statusCode()).isEqualTo(400);
+        assertThat(badTime.body()).contains("from must be an ISO-8601 instant");
+        assertThat(send("GET", "/api/alerts/ops-team?limit=0").statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/alerts/ops-team?from=2026-11-28T10:00:00Z&to=2026-11-28T09:00:00Z")
+                .statusCode()).isEqualTo(400);
+        HttpResponse<String> notRunning = send("GET", "/api/alerts/ops-team");
+        assertThat(notRunning.statusCode()).isEqualTo(503);
+        assertThat(notRunning.headers().firstValue("Retry-After")).contains("1");
     }
 }

@@ -164,7 +164,13 @@ public final class KafkaTestClients implements AutoCloseable {
 
     /** Every committed record of {@code topic} up to its current end (the last stable offset). */
     public List<ConsumerRecord<String, String>> readToEnd(String topic, Duration timeout) {
-        try (Consumer<String, String> consumer = consumer()) {
+        return readToEnd(topic, timeout, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** As above, with the given deserializers. */
+    public <K, V> List<ConsumerRecord<K, V>> readToEnd(String topic, Duration timeout, Deserializer<K> keys,
+                                                       Deserializer<V> values) {
+        try (Consumer<K, V> consumer = consumer(keys, values, Map.of())) {
             return new TopicReader<>(consumer, topic).readToEnd(timeout);
         }
     }

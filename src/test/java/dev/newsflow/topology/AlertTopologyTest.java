@@ -31,6 +31,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +128,27 @@ class AlertTopologyTest {
         assertThat(next).hasSize(1);
         assertThat(next.get(0).getArticleId()).isEqualTo("s-4");
         assertThat(next.get(0).getArticleCount()).isEqualTo(1);
+    }
+
+    @Test
+    void everyAlertIsKeptInTheSubscriptionsHistoryNewestFirst() {
+        subscriptions.pipeInput("sanctions", subscription("sanctions", "\"topics\":{\"any\":[\"sanctions\"]},\"suppressFor\":\"PT24H\""));
+        subscriptions.pipeInput("drones", subscription("drones", "\"topics\":{\"any\":[\"drones\"]}"));
+        Instant t0 = NOW.minus(Duration.ofHours(30));
+        article("s-1", "Wire", "New sanctions on shippers", SANCTIONS_BODY, t0);
+        article("s-2", "Wire", "New sanctions on shippers", SANCTIONS_BODY, t0.plus(Duration.ofHours(1)));
+        article("s-4", "Wire", "New sanctions on shippers", SANCTIONS_BODY, t0.plus(Duration.ofHours(25)));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getArticleId).containsExactly("s-1", "s-4");
+
+        // The clock is fixed, so both alerts were raised in the same millisecond: both must still be kept.
+        WindowStore<String, Alert> history = driver.getWindowStore(Topics.AlertTopics.HISTORY_STORE);
+        Instant dayAgo = NOW.minus(Duration.ofDays(1));
+        assertThat(AlertQueries.recent(history, "sanctions", dayAgo, NOW, 10)).extracting(Alert::getArticleId)
+                .containsExactly("s-4", "s-1");
+        assertThat(AlertQueries.recent(history, "sanctions", dayAgo, NOW, 1)).extracting(Alert::getArticleId)
+                .containsExactly("s-4");
+        assertThat(AlertQueries.recent(history, "sanctions", NOW.plusMillis(1), NOW.plusSeconds(60), 10)).isEmpty();
+        assertThat(AlertQueries.recent(history, "drones", dayAgo, NOW, 10)).isEmpty();
     }
 
     @Test

@@ -11,6 +11,10 @@ import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.schema.DeadLetter;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.RawArticle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,10 +57,22 @@ final class TopologyHarness implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "harness");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // A directory of its own: the default, /tmp/kafka-streams/harness, is shared by every build on the machine.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
         driver = new TopologyTestDriver(NewsflowTopology.build(config, topics, enrichers, Clock.fixed(NOW, ZoneOffset.UTC)), props);
         input = driver.createInputTopic(config.inputTopics().get(0), new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(config.outputTopic(), topics.keySerde().deserializer(), topics.enrichedSerde().deserializer());
         deadLetters = driver.createOutputTopic(config.errorTopic(), topics.keySerde().deserializer(), topics.deadLetterSerde().deserializer());
+    }
+
+    private static Path stateDir() {
+        try {
+            Path dir = Files.createTempDirectory("newsflow-harness-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A harness with the production enricher and the default limits. */
