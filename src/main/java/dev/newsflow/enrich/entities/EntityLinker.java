@@ -140,6 +140,10 @@ public final class EntityLinker {
         return java.util.Arrays.copyOf(spans, n);
     }
 
+    /** What {@code String.replaceAll} compiled per local name before; compiled once here. */
+    private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern EDGE_DASHES = java.util.regex.Pattern.compile("^-+|-+$");
+
     /** Mentions grouped by entity, in text order. */
     private static final class Linked {
         final Map<String, List<Span>> mentions = new LinkedHashMap<>();
@@ -162,8 +166,8 @@ public final class EntityLinker {
          */
         void addLocal(NameSpotter.Name name, String text) {
             String surface = text.substring(name.start(), name.end());
-            String key = String.join("-", Tokenizer.keys(surface)).replaceAll("[^\\p{L}\\p{N}]+", "-")
-                    .replaceAll("^-+|-+$", "");
+            String key = EDGE_DASHES.matcher(NOT_LETTER_OR_DIGIT.matcher(String.join("-", Tokenizer.keys(surface)))
+                    .replaceAll("-")).replaceAll("");
             if (key.isEmpty()) {
                 return;
             }

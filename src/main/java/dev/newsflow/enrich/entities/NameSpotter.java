@@ -25,6 +25,9 @@ public final class NameSpotter {
             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
             "April", "July", "August", "September", "October", "November", "December");
 
+    private static final int LONGEST_NEVER_A_NAME_ALONE =
+            NEVER_A_NAME_ALONE.stream().mapToInt(String::length).max().orElse(0);
+
     private final NameFinder finder;
 
     public NameSpotter(NameFinder finder) {
@@ -44,26 +47,28 @@ public final class NameSpotter {
      * sentences still form one document for the model's second pass. {@code covered} null tags every sentence.
      */
     public List<Name> spot(String text, int[] covered) {
-        List<List<NerTokenizer.Token>> sentences = NerTokenizer.sentences(text);
-        List<List<NerTokenizer.Token>> tagged = new ArrayList<>(sentences.size());
-        List<String[]> words = new ArrayList<>(sentences.size());
+        NerTokenizer.Offsets toks = NerTokenizer.offsets(text);
+        int sentences = toks.sentenceCount();
+        int[] tagged = new int[sentences];
+        int taggedCount = 0;
         int cursor = 0;
-        for (List<NerTokenizer.Token> sentence : sentences) {
-            if (covered == null || hasUncoveredCapital(sentence, covered, cursor)) {
-                tagged.add(sentence);
-                words.add(NerTokenizer.texts(sentence));
+        for (int k = 0; k < sentences; k++) {
+            int from = toks.sentenceStart(k);
+            int to = toks.sentenceEnd(k);
+            if (covered == null || hasUncoveredCapital(toks, from, to, covered, cursor)) {
+                tagged[taggedCount++] = k;
             }
-            if (covered != null && !sentence.isEmpty()) {
-                cursor = firstEndingAfter(covered, cursor, sentence.get(sentence.size() - 1).end());
+            if (covered != null && to > from) {
+                cursor = firstEndingAfter(covered, cursor, toks.end(to - 1));
             }
         }
-        if (tagged.isEmpty()) {
+        if (taggedCount == 0) {
             return List.of();
         }
-        List<List<NameSpan>> spans = finder.findDocument(words);
+        List<List<NameSpan>> spans = finder.findDocument(toks, tagged, taggedCount);
         List<Name> names = new ArrayList<>();
-        for (int s = 0; s < tagged.size(); s++) {
-            List<NerTokenizer.Token> tokens = tagged.get(s);
+        for (int s = 0; s < taggedCount; s++) {
+            int first = toks.sentenceStart(tagged[s]);
             for (NameSpan span : spans.get(s)) {
                 EntityKind type = switch (span.type()) {
                     case "PER" -> EntityKind.PERSON;
@@ -72,33 +77,39 @@ public final class NameSpotter {
                     default -> null;
                 };
                 if (type != null) {
-                    names.add(new Name(tokens.get(span.start()).start(), tokens.get(span.end() - 1).end(), type));
+                    names.add(new Name(toks.start(first + span.start()), toks.end(first + span.end() - 1), type));
                 }
             }
         }
         return names;
     }
 
-    private boolean hasUncoveredCapital(List<NerTokenizer.Token> sentence, int[] covered, int cursor) {
+    private boolean hasUncoveredCapital(NerTokenizer.Offsets toks, int from, int to, int[] covered, int cursor) {
+        String text = toks.text();
         boolean first = true;
-        for (NerTokenizer.Token token : sentence) {
-            String word = token.text();
-            if (!Character.isLetterOrDigit(word.charAt(0))) {
+        for (int i = from; i < to; i++) {
+            int start = toks.start(i);
+            int end = toks.end(i);
+            if (!Character.isLetterOrDigit(text.charAt(start))) {
                 continue;
             }
             boolean sentenceInitial = first;
             first = false;
-            if (!hasCapital(word)) {
+            if (!hasCapital(text, start, end)) {
                 continue;
             }
-            cursor = firstEndingAfter(covered, cursor, token.start());
-            boolean inCovered = cursor < covered.length && covered[cursor] <= token.start()
-                    && token.end() <= covered[cursor + 1];
-            if (!inCovered && !NEVER_A_NAME_ALONE.contains(word) && !(sentenceInitial && finder.isCommonWord(word))) {
+            cursor = firstEndingAfter(covered, cursor, start);
+            boolean inCovered = cursor < covered.length && covered[cursor] <= start && end <= covered[cursor + 1];
+            if (!inCovered && !neverANameAlone(text, start, end)
+                    && !(sentenceInitial && finder.isCommonWord(text, start, end))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean neverANameAlone(String text, int start, int end) {
+        return end - start <= LONGEST_NEVER_A_NAME_ALONE && NEVER_A_NAME_ALONE.contains(text.substring(start, end));
     }
 
     /** The first pair index from {@code from} on whose span ends after {@code offset}. */
@@ -110,9 +121,9 @@ public final class NameSpotter {
         return i;
     }
 
-    private static boolean hasCapital(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (Character.isUpperCase(word.charAt(i))) {
+    private static boolean hasCapital(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isUpperCase(text.charAt(i))) {
                 return true;
             }
         }

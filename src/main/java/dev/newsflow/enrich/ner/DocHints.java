@@ -1,8 +1,6 @@
 package dev.newsflow.enrich.ner;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Document-level evidence for the second pass: for every capitalised token, the type that the first pass gave to
@@ -12,9 +10,9 @@ import java.util.Map;
 final class DocHints {
     private DocHints() { }
 
-    private static boolean capitalised(String w) {
-        for (int k = 0; k < w.length(); k++) {
-            if (Character.isUpperCase(w.charAt(k))) {
+    private static boolean capitalised(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (Character.isUpperCase(text.charAt(k))) {
                 return true;
             }
         }
@@ -26,46 +24,76 @@ final class DocHints {
      * [0, n) the majority type elsewhere (and whether unanimous), [n, 2n) the majority BILOU tag elsewhere.
      */
     static long[][] compute(List<String[]> sents, List<int[]> tags) {
-        Map<Long, int[]> counts = new HashMap<>();
-        Map<Long, int[]> tagCounts = new HashMap<>();
-        for (int s = 0; s < sents.size(); s++) {
-            String[] toks = sents.get(s);
-            int[] t = tags.get(s);
-            for (int i = 0; i < toks.length; i++) {
-                if (capitalised(toks[i])) {
-                    int[] c = counts.computeIfAbsent(Features.hashLower(toks[i]), x -> new int[NerModel.TYPES.length + 1]);
-                    c[NerModel.typeOf(t[i]) + 1]++;
-                    tagCounts.computeIfAbsent(Features.hashLower(toks[i]), x -> new int[NerModel.NT])[t[i]]++;
-                }
-            }
+        Joined j = Joined.of(sents);
+        return compute(j.text, j.start, j.end, j.from, j.to, sents.size(), tags);
+    }
+
+    /**
+     * As {@link #compute(List, List)} for {@code count} sentences of tokens {@code text[start[i], end[i])}, sentence k
+     * being the tokens {@code [from[k], to[k])}.
+     */
+    static long[][] compute(String text, int[] start, int[] end, int[] from, int[] to, int count, List<int[]> tags) {
+        final int types = NerModel.TYPES.length + 1;
+        final int stride = types + NerModel.NT; // per word: type counts, then BILOU tag counts
+        int total = 0;
+        for (int s = 0; s < count; s++) {
+            total += to[s] - from[s];
         }
-        long[][] out = new long[sents.size()][];
-        for (int s = 0; s < sents.size(); s++) {
-            String[] toks = sents.get(s);
+        // every capitalised token's row of counts (-1 for others), one row per distinct case-folded word; no boxing
+        int[] rowOf = new int[total];
+        LongIntMap rows = new LongIntMap(Math.max(16, total / 2));
+        int[] counts = new int[Math.max(16, total / 4) * stride];
+        int words = 0;
+        int p = 0;
+        for (int s = 0; s < count; s++) {
             int[] t = tags.get(s);
-            int n = toks.length;
-            long[] h = new long[2 * n];
-            for (int i = 0; i < toks.length; i++) {
-                if (!capitalised(toks[i])) {
+            for (int i = 0; i < to[s] - from[s]; i++, p++) {
+                int a = start[from[s] + i];
+                int b = end[from[s] + i];
+                if (!capitalised(text, a, b)) {
+                    rowOf[p] = -1;
                     continue;
                 }
-                int[] c = counts.get(Features.hashLower(toks[i]));
+                long key = Features.hashLower(text, a, b);
+                int row = rows.putIfAbsent(key == 0 ? 1 : key, words);
+                if (row < 0) {
+                    row = words++;
+                    if (words * stride > counts.length) {
+                        counts = java.util.Arrays.copyOf(counts, counts.length * 2);
+                    }
+                }
+                rowOf[p] = row;
+                counts[row * stride + NerModel.typeOf(t[i]) + 1]++;
+                counts[row * stride + types + t[i]]++;
+            }
+        }
+        long[][] out = new long[count][];
+        p = 0;
+        for (int s = 0; s < count; s++) {
+            int[] t = tags.get(s);
+            int n = to[s] - from[s];
+            long[] h = new long[2 * n];
+            for (int i = 0; i < n; i++, p++) {
+                int row = rowOf[p];
+                if (row < 0) {
+                    continue;
+                }
+                int c = row * stride;
                 int own = NerModel.typeOf(t[i]) + 1;
-                int total = 0, best = -1, bestN = 0;
-                for (int k = 0; k < c.length; k++) {
-                    int v = c[k] - (k == own ? 1 : 0);
-                    total += v;
+                int sum = 0, best = -1, bestN = 0;
+                for (int k = 0; k < types; k++) {
+                    int v = counts[c + k] - (k == own ? 1 : 0);
+                    sum += v;
                     if (v > bestN) {
                         bestN = v;
                         best = k;
                     }
                 }
-                if (total > 0) {
-                    h[i] = Features.mix(1000 + best * 2 + (bestN == total ? 1 : 0));
-                    int[] tc = tagCounts.get(Features.hashLower(toks[i]));
+                if (sum > 0) {
+                    h[i] = Features.mix(1000 + best * 2 + (bestN == sum ? 1 : 0));
                     int bt = -1, btN = 0;
-                    for (int k = 0; k < tc.length; k++) {
-                        int v = tc[k] - (k == t[i] ? 1 : 0);
+                    for (int k = 0; k < NerModel.NT; k++) {
+                        int v = counts[c + types + k] - (k == t[i] ? 1 : 0);
                         if (v > btN) {
                             btN = v;
                             bt = k;

@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.ner;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Sums the quantised feature weights of every token of a sentence, for both passes at once, exactly as looking up
@@ -72,7 +73,15 @@ final class EmissionScorer {
      * until the next call. Document hints are not included (see {@link Features#hintFeatures}).
      */
     int[] score(String[] toks, boolean caps) {
-        int n = toks.length;
+        Joined j = Joined.of(List.<String[]>of(toks));
+        return score(j.text, j.start, j.end, 0, toks.length, caps);
+    }
+
+    /**
+     * As {@link #score(String[], boolean)} for the sentence of the {@code n} tokens {@code text[start[i], end[i])},
+     * i in {@code [from, from + n)}: a string is made only for a word the cache does not hold.
+     */
+    int[] score(String text, int[] start, int[] end, int from, int n, boolean caps) {
         fx.begin(n);
         if (acc.length < n * width) {
             acc = new int[Math.max(n * width, acc.length * 2)];
@@ -81,7 +90,7 @@ final class EmissionScorer {
         // each word adds its cached scores to itself and to the tokens it is a neighbour of; a slot is used at once,
         // so a later word of the sentence may evict it
         for (int j = 0; j < n; j++) {
-            int base = slotOf(toks, j, caps) * POSITIONS * width;
+            int base = slotOf(text, start[from + j], end[from + j], j, n, caps) * POSITIONS * width;
             add(slotScores, base, j);
             for (int p = 1; p < POSITIONS; p++) {
                 int i = j - Features.NEIGHBOURS[p - 1];
@@ -109,9 +118,8 @@ final class EmissionScorer {
     }
 
     /** The cache slot holding word {@code j}'s scores, filled now on a miss; also prepares the token in {@code fx}. */
-    private int slotOf(String[] toks, int j, boolean caps) {
-        String word = toks[j];
-        long exact = Features.hashExact(word);
+    private int slotOf(String text, int start, int end, int j, int n, boolean caps) {
+        long exact = Features.hashExact(text, start, end);
         long key = caps ? exact ^ CAPS_SALT : exact;
         if (key == 0) {
             key = 1; // 0 marks an empty slot
@@ -123,6 +131,7 @@ final class EmissionScorer {
             return s;
         }
         misses++;
+        String word = text.substring(start, end);
         fx.prepareToken(word, j, exact);
         slotKey[s] = key;
         slotLower[s] = fx.lower[j];
@@ -133,7 +142,7 @@ final class EmissionScorer {
         Arrays.fill(slotScores, base, base + POSITIONS * width, 0);
         addWeights(fx.wordFeatures(word, j, caps, keys, 0), slotScores, base);
         for (int p = 1; p < POSITIONS; p++) {
-            int f = fx.neighbourFeatures(toks, toks.length, j, Features.NEIGHBOURS[p - 1], keys, 0);
+            int f = fx.neighbourFeaturesOf(word, n, j, Features.NEIGHBOURS[p - 1], keys, 0);
             addWeights(f, slotScores, base + p * width);
         }
         return s;

@@ -55,16 +55,26 @@ final class Features {
     }
 
     static long hashExact(String s) {
+        return hashExact(s, 0, s.length());
+    }
+
+    /** {@link #hashExact(String)} of {@code s[from, to)}. */
+    static long hashExact(String s, int from, int to) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             h = (h ^ norm(s.charAt(i))) * 0x100000001b3L;
         }
         return mix(h);
     }
 
     static long hashLower(String s) {
+        return hashLower(s, 0, s.length());
+    }
+
+    /** {@link #hashLower(String)} of {@code s[from, to)}. */
+    static long hashLower(String s, int from, int to) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = Character.toLowerCase(norm(s.charAt(i)));
             if (c >= '0' && c <= '9') {
                 c = '0';
@@ -94,10 +104,15 @@ final class Features {
 
     /** Collapsed shape: X upper, x lower, d digit, other chars as themselves; runs collapsed. */
     static long hashShape(String s) {
+        return hashShape(s, 0, s.length());
+    }
+
+    /** {@link #hashShape(String)} of {@code s[from, to)}. */
+    static long hashShape(String s, int from, int to) {
         long h = 0x84222325cbf29ce4L;
         char prev = 0;
-        int len = s.length();
-        for (int i = 0; i < len; i++) {
+        int len = to - from;
+        for (int i = from; i < to; i++) {
             char c = norm(s.charAt(i));
             char k = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x'
                     : Character.isDigit(c) ? 'd' : Character.isLetter(c) ? 'x' : c;
@@ -177,8 +192,7 @@ final class Features {
      * The document-hint features of token {@code i} (none when it and its neighbours have no hint); {@code s0}
      * is the token's shape hash. Returns how many were written at {@code off}.
      */
-    static int hintFeatures(String[] toks, long[] hint, int i, long s0, long[] out, int off) {
-        int n = toks.length;
+    static int hintFeatures(int n, long[] hint, int i, long s0, long[] out, int off) {
         int f = off;
         if (hint[i] != 0) {
             out[f++] = k(90, hint[i]);
@@ -202,6 +216,32 @@ final class Features {
             }
             System.arraycopy(h, 0, hint, 0, h.length);
         }
+    }
+
+    /** As {@link #allCaps(String[])} for the tokens {@code text[start[i], end[i])}, i in {@code [from, from + n)}. */
+    static boolean allCaps(String text, int[] start, int[] end, int from, int n) {
+        int upperWords = 0;
+        for (int j = from; j < from + n; j++) {
+            boolean hasLower = false;
+            int letters = 0;
+            for (int k = start[j]; k < end[j]; k++) {
+                char c = text.charAt(k);
+                if (Character.isLowerCase(c)) {
+                    hasLower = true;
+                    break;
+                }
+                if (Character.isLetter(c)) {
+                    letters++;
+                }
+            }
+            if (hasLower) {
+                return false;
+            }
+            if (letters >= 2) {
+                upperWords++;
+            }
+        }
+        return upperWords >= 2;
     }
 
     static boolean allCaps(String[] toks) {
@@ -242,7 +282,7 @@ final class Features {
             f += neighbourFeatures(toks, n, i + d, d, out, f);
         }
         f += contextFeatures(i, n, caps, out, f);
-        f += hintFeatures(toks, hint, i, shape[i], out, f);
+        f += hintFeatures(n, hint, i, shape[i], out, f);
         return f - off;
     }
 
@@ -284,6 +324,11 @@ final class Features {
      * alone, so a tagger can cache their weights per word and position.
      */
     int neighbourFeatures(String[] toks, int n, int j, int d, long[] out, int off) {
+        return neighbourFeaturesOf(j >= 0 && j < n ? toks[j] : null, n, j, d, out, off);
+    }
+
+    /** As {@link #neighbourFeatures}, given the word at {@code j} (null outside the sentence). */
+    int neighbourFeaturesOf(String word, int n, int j, int d, long[] out, int off) {
         int f = off;
         switch (d) {
             case -2, 2 -> {
@@ -297,7 +342,7 @@ final class Features {
                 out[f++] = k(d < 0 ? 3 : 4, L(j, n));
                 out[f++] = k(d < 0 ? 10 : 11, S(j, n));
                 if (j >= 0 && j < n) { // the neighbour's 3-character suffix
-                    String w = toks[j];
+                    String w = word;
                     int len = w.length();
                     int t = d < 0 ? 32 : 33;
                     out[f++] = k(t, hashRange(w, Math.max(0, len - 3), len, t));

@@ -170,33 +170,56 @@ public final class NameFinder {
         for (String[] s : sentences) {
             check(s);
         }
-        List<List<NameSpan>> out = new ArrayList<>(sentences.size());
+        Joined j = Joined.of(sentences);
+        return findDocument(j.text, j.start, j.end, j.from, j.to, sentences.size());
+    }
+
+    /**
+     * As {@link #findDocument(List)} for the sentences {@code sentences[0, count)} of {@code tokens} (indices of
+     * {@link NerTokenizer.Offsets#sentenceStart}), read from the text without a string per token; span offsets are
+     * token indices within each sentence.
+     */
+    public List<List<NameSpan>> findDocument(NerTokenizer.Offsets tokens, int[] sentences, int count) {
+        int[] from = new int[count];
+        int[] to = new int[count];
+        for (int k = 0; k < count; k++) {
+            from[k] = tokens.sentenceStart(sentences[k]);
+            to[k] = tokens.sentenceEnd(sentences[k]);
+        }
+        return findDocument(tokens.text(), tokens.starts(), tokens.ends(), from, to, count);
+    }
+
+    /** Sentence k of the document is the tokens {@code text[start[i], end[i])}, i in {@code [from[k], to[k])}. */
+    private List<List<NameSpan>> findDocument(String text, int[] start, int[] end, int[] from, int[] to, int count) {
+        List<List<NameSpan>> out = new ArrayList<>(count);
         Work wk = work.get();
         if (!hasDoc) {
-            for (String[] s : sentences) {
-                out.add(s.length == 0 ? List.of() : NerModel.decodeSpans(tagFirst(wk, s, null, 0), s.length, false));
+            for (int k = 0; k < count; k++) {
+                int n = to[k] - from[k];
+                out.add(n == 0 ? List.of()
+                        : NerModel.decodeSpans(tagFirst(wk, text, start, end, from[k], n, null, 0), n, false));
             }
             return out;
         }
         final int NT = NerModel.NT;
         int total = 0;
-        for (String[] s : sentences) {
-            total += s.length;
+        for (int k = 0; k < count; k++) {
+            total += to[k] - from[k];
         }
         if (wk.emDoc.length < total * NT) {
             wk.emDoc = new float[Math.max(total * NT, wk.emDoc.length * 2)];
         }
-        List<int[]> first = new ArrayList<>(sentences.size());
+        List<int[]> first = new ArrayList<>(count);
         int off = 0;
-        for (String[] s : sentences) {
-            first.add(s.length == 0 ? new int[0] : tagFirst(wk, s, wk.emDoc, off).clone());
-            off += s.length * NT;
+        for (int k = 0; k < count; k++) {
+            int n = to[k] - from[k];
+            first.add(n == 0 ? new int[0] : tagFirst(wk, text, start, end, from[k], n, wk.emDoc, off).clone());
+            off += n * NT;
         }
-        long[][] hints = DocHints.compute(sentences, first);
+        long[][] hints = DocHints.compute(text, start, end, from, to, count, first);
         off = 0;
-        for (int k = 0; k < sentences.size(); k++) {
-            String[] s = sentences.get(k);
-            int n = s.length;
+        for (int k = 0; k < count; k++) {
+            int n = to[k] - from[k];
             if (n == 0) {
                 out.add(List.of());
                 continue;
@@ -206,7 +229,8 @@ public final class NameFinder {
             System.arraycopy(wk.emDoc, off, em, 0, n * NT);
             for (int i = 0; i < n; i++) {
                 if (h[i] != 0 || (i > 0 && h[i - 1] != 0) || (i + 1 < n && h[i + 1] != 0)) {
-                    int f = Features.hintFeatures(s, h, i, Features.hashShape(s[i]), wk.keys, 0);
+                    int t = from[k] + i;
+                    int f = Features.hintFeatures(n, h, i, Features.hashShape(text, start[t], end[t]), wk.keys, 0);
                     addWeights(wk.keys, f, em, i * NT, NT);
                 }
             }
@@ -226,6 +250,12 @@ public final class NameFinder {
         return bucket == 1 || bucket == 2;
     }
 
+    /** As {@link #isCommonWord(String)} for the word {@code text[start, end)}, without making a string of it. */
+    public boolean isCommonWord(String text, int start, int end) {
+        int bucket = lexicon.capBucket(Features.hashLower(text, start, end));
+        return bucket == 1 || bucket == 2;
+    }
+
     /** Whether this finder has a document-level second-pass model. */
     public boolean hasDocumentModel() {
         return hasDoc;
@@ -233,10 +263,15 @@ public final class NameFinder {
 
     /** First pass; also accumulates the second-pass emissions into {@code emB[off...]} when given. */
     private int[] tagFirst(Work wk, String[] toks, float[] emB, int offB) {
+        Joined j = Joined.of(List.<String[]>of(toks));
+        return tagFirst(wk, j.text, j.start, j.end, 0, toks.length, emB, offB);
+    }
+
+    /** As {@link #tagFirst(Work, String[], float[], int)} for the n tokens {@code text[start[i], end[i])} from i = from. */
+    private int[] tagFirst(Work wk, String text, int[] start, int[] end, int from, int n, float[] emB, int offB) {
         final int NT = NerModel.NT;
-        int n = toks.length;
         wk.ensure(n);
-        int[] acc = wk.scorer.score(toks, Features.allCaps(toks));
+        int[] acc = wk.scorer.score(text, start, end, from, n, Features.allCaps(text, start, end, from, n));
         float[] em = wk.em;
         for (int i = 0; i < n; i++) {
             int a = i * width;

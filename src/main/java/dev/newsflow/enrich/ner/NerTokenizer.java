@@ -20,7 +20,112 @@ public final class NerTokenizer {
             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "rev", "hon", "pres", "messrs",
             "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "approx", "dept", "univ", "assn", "est", "fig", "gov't");
 
+    /** The length of the longest of {@link #ABBREVIATIONS}: a longer word is none of them. */
+    private static final int LONGEST_ABBREVIATION =
+            ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0);
+
     private NerTokenizer() { }
+
+    /**
+     * The tokens of a text as character offsets, grouped into sentences, without a string or an object per token:
+     * token i is {@code text[start(i), end(i))}; sentence k is the tokens {@code [sentenceStart(k), sentenceEnd(k))}.
+     * The same tokens and sentences as {@link #tokenize} and {@link #sentences}.
+     */
+    public static final class Offsets {
+        private final String text;
+        private int[] start = new int[64];
+        private int[] end = new int[64];
+        private int size;
+        /** Exclusive end token of each sentence. */
+        private int[] sentenceEnd = new int[16];
+        private int sentences;
+        /** Trailing punctuation waiting to be emitted, innermost chunk last (see {@link #splitChunk}). */
+        private int[] tailStart = new int[8];
+        private int[] tailEnd = new int[8];
+        private int tails;
+
+        private Offsets(String text) {
+            this.text = text;
+        }
+
+        /** The tokenised text. */
+        public String text() {
+            return text;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public int start(int i) {
+            return start[i];
+        }
+
+        public int end(int i) {
+            return end[i];
+        }
+
+        /** The start offsets of the tokens, at [0, size()) (the array itself: do not change it). */
+        int[] starts() {
+            return start;
+        }
+
+        /** The end offsets of the tokens, at [0, size()) (the array itself: do not change it). */
+        int[] ends() {
+            return end;
+        }
+
+        /** Token i's text (a new string). */
+        public String token(int i) {
+            return text.substring(start[i], end[i]);
+        }
+
+        public int sentenceCount() {
+            return sentences;
+        }
+
+        /** The first token of sentence k. */
+        public int sentenceStart(int k) {
+            return k == 0 ? 0 : sentenceEnd[k - 1];
+        }
+
+        /** One past the last token of sentence k. */
+        public int sentenceEnd(int k) {
+            return sentenceEnd[k];
+        }
+
+        /** Whether token i is exactly {@code s}. */
+        boolean is(int i, String s) {
+            return end[i] - start[i] == s.length() && text.startsWith(s, start[i]);
+        }
+
+        private void add(int s, int e) {
+            if (size == start.length) {
+                start = java.util.Arrays.copyOf(start, size * 2);
+                end = java.util.Arrays.copyOf(end, size * 2);
+            }
+            start[size] = s;
+            end[size] = e;
+            size++;
+        }
+
+        private void pushTail(int s, int e) {
+            if (tails == tailStart.length) {
+                tailStart = java.util.Arrays.copyOf(tailStart, tails * 2);
+                tailEnd = java.util.Arrays.copyOf(tailEnd, tails * 2);
+            }
+            tailStart[tails] = s;
+            tailEnd[tails] = e;
+            tails++;
+        }
+
+        private void endSentence(int tokenEnd) {
+            if (sentences == sentenceEnd.length) {
+                sentenceEnd = java.util.Arrays.copyOf(sentenceEnd, sentences * 2);
+            }
+            sentenceEnd[sentences++] = tokenEnd;
+        }
+    }
 
     /** Tokenises {@code text}; never throws; returns an empty list for null or blank text. */
     public static List<Token> tokenize(String text) {
@@ -28,6 +133,33 @@ public final class NerTokenizer {
         if (text == null) {
             return out;
         }
+        Offsets o = offsets(text);
+        for (int i = 0; i < o.size(); i++) {
+            out.add(new Token(o.token(i), o.start(i), o.end(i)));
+        }
+        return out;
+    }
+
+    /** Tokenises {@code text} and splits the tokens into sentences at {@code . ! ?} (not after abbreviations). */
+    public static List<List<Token>> sentences(String text) {
+        List<List<Token>> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        Offsets o = offsets(text);
+        for (int k = 0; k < o.sentenceCount(); k++) {
+            List<Token> cur = new ArrayList<>(o.sentenceEnd(k) - o.sentenceStart(k));
+            for (int i = o.sentenceStart(k); i < o.sentenceEnd(k); i++) {
+                cur.add(new Token(o.token(i), o.start(i), o.end(i)));
+            }
+            out.add(cur);
+        }
+        return out;
+    }
+
+    /** The tokens and sentences of {@code text} (non-null) as offsets. */
+    public static Offsets offsets(String text) {
+        Offsets out = new Offsets(text);
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -44,33 +176,22 @@ public final class NerTokenizer {
             splitChunk(text, i, j, out);
             i = j;
         }
-        return out;
-    }
-
-    /** Tokenises {@code text} and splits the tokens into sentences at {@code . ! ?} (not after abbreviations). */
-    public static List<List<Token>> sentences(String text) {
-        List<Token> tokens = tokenize(text);
-        List<List<Token>> out = new ArrayList<>();
-        List<Token> cur = new ArrayList<>();
-        for (int k = 0; k < tokens.size(); k++) {
-            Token t = tokens.get(k);
-            cur.add(t);
-            String s = t.text();
-            boolean end = s.equals(".") || s.equals("!") || s.equals("?") || s.equals("...");
-            if (end) {
-                // swallow closing quotes/brackets that follow the terminator
-                while (k + 1 < tokens.size() && isCloser(tokens.get(k + 1).text())) {
-                    cur.add(tokens.get(++k));
+        // sentences end at . ! ? ... and swallow the closing quotes and brackets that follow; at most 200 tokens
+        int from = 0;
+        for (int k = 0; k < out.size; k++) {
+            if (out.is(k, ".") || out.is(k, "!") || out.is(k, "?") || out.is(k, "...")) {
+                while (k + 1 < out.size && isCloser(out, k + 1)) {
+                    k++;
                 }
-                out.add(cur);
-                cur = new ArrayList<>();
-            } else if (cur.size() >= 200) {
-                out.add(cur);
-                cur = new ArrayList<>();
+                out.endSentence(k + 1);
+                from = k + 1;
+            } else if (k + 1 - from >= 200) {
+                out.endSentence(k + 1);
+                from = k + 1;
             }
         }
-        if (!cur.isEmpty()) {
-            out.add(cur);
+        if (from < out.size) {
+            out.endSentence(out.size);
         }
         return out;
     }
@@ -84,9 +205,9 @@ public final class NerTokenizer {
         return s;
     }
 
-    private static boolean isCloser(String s) {
-        return s.equals("\"") || s.equals("'") || s.equals(")") || s.equals("]") || s.equals("\u201d")
-                || s.equals("\u2019") || s.equals("''");
+    private static boolean isCloser(Offsets o, int i) {
+        return o.is(i, "\"") || o.is(i, "'") || o.is(i, ")") || o.is(i, "]") || o.is(i, "\u201d")
+                || o.is(i, "\u2019") || o.is(i, "''");
     }
 
     static boolean isSpace(char c) {
@@ -116,31 +237,31 @@ public final class NerTokenizer {
      * Splits the non-space chunk {@code text[s, e)}. A dash inside a word starts a new chunk; that is a loop, not
      * recursion, so a 100,000-character chunk of dashed words cannot overflow the stack.
      */
-    private static void splitChunk(String text, int s, int e, List<Token> out) {
-        // trailing punctuation of every nested chunk, emitted innermost first once the chunk is done
-        java.util.ArrayDeque<List<Token>> tails = new java.util.ArrayDeque<>();
+    private static void splitChunk(String text, int s, int e, Offsets out) {
+        // trailing punctuation of every nested chunk, collected outermost first and emitted innermost first (so in
+        // reverse) once the chunk is done; the ones below tailBase belong to the caller
+        int tailBase = out.tails;
         while (true) {
             // leading punctuation
             while (s < e && (isOpenPunct(text.charAt(s)) || text.charAt(s) == '$' || isDash(text.charAt(s)))) {
                 if (s + 1 < e && text.charAt(s) == '`' && text.charAt(s + 1) == '`') {
-                    out.add(tok(text, s, s + 2));
+                    out.add(s, s + 2);
                     s += 2;
                     continue;
                 }
                 // keep 's / 'n' style words only when they are the whole chunk; otherwise split the quote
-                out.add(tok(text, s, s + 1));
+                out.add(s, s + 1);
                 s++;
             }
             if (s >= e) {
                 break;
             }
             // trailing punctuation, collected in reverse
-            List<Token> tail = new ArrayList<>(2);
             while (e > s) {
                 char c = text.charAt(e - 1);
                 if (isClosePunct(c) || isDash(c) || c == '%') {
                     // keep a trailing apostrophe of a plural possessive ("Jones'") as its own token anyway
-                    tail.add(tok(text, e - 1, e));
+                    out.pushTail(e - 1, e);
                     e--;
                 } else if (c == '.') {
                     if (e - s >= 3 && text.charAt(e - 2) == '.' && text.charAt(e - 3) == '.') {
@@ -148,19 +269,18 @@ public final class NerTokenizer {
                         while (k > s && text.charAt(k - 1) == '.') {
                             k--;
                         }
-                        tail.add(tok(text, k, e));
+                        out.pushTail(k, e);
                         e = k;
                     } else if (keepsPeriod(text, s, e)) {
                         break;
                     } else {
-                        tail.add(tok(text, e - 1, e));
+                        out.pushTail(e - 1, e);
                         e--;
                     }
                 } else {
                     break;
                 }
             }
-            tails.push(tail);
             if (e <= s) {
                 break;
             }
@@ -185,18 +305,16 @@ public final class NerTokenizer {
             if (dash > s) {
                 splitChunk(text, s, dash, out); // holds no dash, so this goes one level deep at most
             }
-            out.add(tok(text, dash, dash + w));
+            out.add(dash, dash + w);
             if (dash + w >= e) {
                 break;
             }
             s = dash + w;
         }
-        while (!tails.isEmpty()) {
-            List<Token> tail = tails.pop();
-            for (int k = tail.size() - 1; k >= 0; k--) {
-                out.add(tail.get(k));
-            }
+        for (int k = out.tails - 1; k >= tailBase; k--) {
+            out.add(out.tailStart[k], out.tailEnd[k]);
         }
+        out.tails = tailBase;
     }
 
     /** Whether the word {@code text[s, e)} ending in '.' keeps it (abbreviation, initial, U.S.). */
@@ -205,15 +323,16 @@ public final class NerTokenizer {
         if (len == 1) {
             return false;
         }
-        String w = text.substring(s, e - 1);
-        if (w.length() == 1 && Character.isLetter(w.charAt(0))) {
+        int we = e - 1; // the word without its period: text[s, we)
+        if (we - s == 1 && Character.isLetter(text.charAt(s))) {
             return true; // initial: "J."
         }
-        if (w.indexOf('.') >= 0) {
+        int dot = text.indexOf('.', s);
+        if (dot >= 0 && dot < we) {
             // U.S. / a.m. / e.g.: letters separated by periods
             boolean ok = true;
-            for (int k = 0; k < w.length(); k++) {
-                char c = w.charAt(k);
+            for (int k = s; k < we; k++) {
+                char c = text.charAt(k);
                 if (!(Character.isLetter(c) || c == '.')) {
                     ok = false;
                     break;
@@ -223,35 +342,45 @@ public final class NerTokenizer {
                 return true;
             }
         }
-        return ABBREVIATIONS.contains(w.toLowerCase(java.util.Locale.ROOT));
+        // lower-casing never shortens a string, so a longer word is no abbreviation
+        return we - s <= LONGEST_ABBREVIATION
+                && ABBREVIATIONS.contains(text.substring(s, we).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Splits clitics off a word with no leading/trailing punctuation and no inner dash. */
-    private static void splitWord(String text, int s, int e, List<Token> out) {
+    private static void splitWord(String text, int s, int e, Offsets out) {
         // clitics: n't, 's, 're, 've, 'll, 'd, 'm
         int len = e - s;
         if (len > 3 && (text.charAt(e - 3) == 'n' || text.charAt(e - 3) == 'N') && isApos(text.charAt(e - 2))
                 && (text.charAt(e - 1) == 't' || text.charAt(e - 1) == 'T')) {
-            out.add(tok(text, s, e - 3));
-            out.add(tok(text, e - 3, e));
+            out.add(s, e - 3);
+            out.add(e - 3, e);
             return;
         }
         for (int k = e - 1; k > s; k--) {
             if (isApos(text.charAt(k))) {
-                String clitic = text.substring(k + 1, e).toLowerCase(java.util.Locale.ROOT);
-                if (clitic.equals("s") || clitic.equals("re") || clitic.equals("ve") || clitic.equals("ll")
-                        || clitic.equals("d") || clitic.equals("m")) {
-                    out.add(tok(text, s, k));
-                    out.add(tok(text, k, e));
+                if (isClitic(text, k + 1, e)) {
+                    out.add(s, k);
+                    out.add(k, e);
                     return;
                 }
                 break;
             }
         }
-        out.add(tok(text, s, e));
+        out.add(s, e);
     }
 
-    private static Token tok(String text, int s, int e) {
-        return new Token(text.substring(s, e), s, e);
+    /** Whether {@code text[s, e)} is, case aside, one of s, re, ve, ll, d, m. */
+    private static boolean isClitic(String text, int s, int e) {
+        if (e - s == 1) {
+            char a = Character.toLowerCase(text.charAt(s));
+            return a == 's' || a == 'd' || a == 'm';
+        }
+        if (e - s == 2) {
+            char a = Character.toLowerCase(text.charAt(s));
+            char b = Character.toLowerCase(text.charAt(s + 1));
+            return a == 'r' && b == 'e' || a == 'v' && b == 'e' || a == 'l' && b == 'l';
+        }
+        return false;
     }
 }

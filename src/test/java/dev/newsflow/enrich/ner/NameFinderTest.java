@@ -63,6 +63,23 @@ class NameFinderTest {
     }
 
     @Test
+    void taggingFromTextOffsetsEqualsTaggingTokenStrings() {
+        NameFinder nf = NameFinder.loadDefault();
+        String text = "CLINTON VISITS BERLIN. President Bill Clinton, 50, arrived in Berlin on Sunday. "
+                + "He met Chancellor Helmut Kohl’s aides at the Reichstag. Clinton then left for Warsaw.";
+        NerTokenizer.Offsets offsets = NerTokenizer.offsets(text);
+        List<List<NerTokenizer.Token>> sentences = NerTokenizer.sentences(text);
+        int[] chosen = {0, 1, 3}; // a subset, as gating leaves it
+
+        List<List<NameSpan>> fromOffsets = nf.findDocument(offsets, chosen, chosen.length);
+        List<List<NameSpan>> fromStrings = nf.findDocument(
+                IntStream.of(chosen).mapToObj(k -> NerTokenizer.texts(sentences.get(k))).toList());
+
+        assertThat(fromOffsets).isEqualTo(fromStrings);
+        assertThat(fromOffsets.get(1)).contains(new NameSpan(1, 3, "PER"));
+    }
+
+    @Test
     void emptyAndBadInput() {
         NameFinder nf = NameFinder.loadDefault();
 

@@ -51,6 +51,24 @@ class NerTokenizerTest {
     }
 
     @Test
+    void offsetsGiveTheSameTokensAndSentences() {
+        String text = "He left. She stayed in the U.S. \"Why?\" he asked... (Smith's co-workers didn't--really.) OK!";
+
+        NerTokenizer.Offsets o = NerTokenizer.offsets(text);
+        List<List<NerTokenizer.Token>> sentences = NerTokenizer.sentences(text);
+
+        assertThat(o.sentenceCount()).isEqualTo(sentences.size());
+        for (int k = 0; k < sentences.size(); k++) {
+            List<NerTokenizer.Token> s = sentences.get(k);
+            assertThat(o.sentenceEnd(k) - o.sentenceStart(k)).isEqualTo(s.size());
+            for (int i = 0; i < s.size(); i++) {
+                int t = o.sentenceStart(k) + i;
+                assertThat(new NerTokenizer.Token(o.token(t), o.start(t), o.end(t))).isEqualTo(s.get(i));
+            }
+        }
+    }
+
+    @Test
     void sentencesAndEdgeCases() {
         List<List<NerTokenizer.Token>> s = NerTokenizer.sentences("He left. She stayed in the U.S. \"Why?\" he asked.");
 
