@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** One newsflow application running as a child process, with its health endpoint and its own state dir. */
 final class AppInstance {
@@ -63,6 +64,16 @@ final class AppInstance {
         try {
             return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                     .anyMatch(line -> line.contains(NewsflowApplication.CLOSED_CLEANLY));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many lines of the application's log contain {@code text}. */
+    long linesContaining(String text) {
+        // Latin-1 reads any byte, so a log line with broken UTF-8 from a hostile article cannot fail the count.
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(text)).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

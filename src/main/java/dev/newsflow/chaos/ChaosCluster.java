@@ -33,7 +33,12 @@ final class ChaosCluster implements AutoCloseable {
         EmbeddedSchemaRegistry registry = null;
         try {
             if (bootstrapServers == null) {
-                broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).start();
+                // An authorizer that allows everything until an ACL says otherwise, so the output-unwritable strike
+                // can deny the application's writes to one topic.
+                broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka"))
+                        .property("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                        .property("allow.everyone.if.no.acl.found", "true")
+                        .start();
                 bootstrapServers = broker.bootstrapServers();
             }
             Path registryDir = workDir.resolve("registry");

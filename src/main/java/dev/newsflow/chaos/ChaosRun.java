@@ -19,14 +19,17 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -36,9 +39,8 @@ import org.apache.kafka.common.serialization.Serializer;
 final class ChaosRun implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    // Below any enriched record, above a transaction marker (about 80 bytes): at 64 the broker cannot write
-    // the abort markers either, and the transaction stays stuck in PrepareAbort (seen here, Kafka 4.4).
-    private static final String UNWRITABLE_MAX_BYTES = "160";
+    /** What the application logs when the broker refuses its writes for want of an ACL. */
+    static final String REFUSED_WRITE = "TopicAuthorizationException";
     private static final int SIGTERM_EXIT = 128 + 15;
 
     private final ChaosScenario scenario;
@@ -218,31 +220,49 @@ final class ChaosRun implements AutoCloseable {
     }
 
     /**
-     * A real broker-side refusal: batches larger than the topic's max.message.bytes fail the application's
-     * producer (RecordTooLargeException), its transaction is aborted and the stream thread replaced.
+     * The output refuses the application's writes, as it does when someone revokes its ACL: a DENY Write ACL on the
+     * output topic for every principal (the harness only reads it). Sends fail with TopicAuthorizationException, the
+     * transaction is aborted and the stream thread replaced until the ACL goes. The denial lasts until the application
+     * logs a refused write (at most two minutes), then 3-6 s more; a strike that met no write is a problem, since it
+     * proves nothing.
      */
     private void outputUnwritable(int i) throws InterruptedException {
-        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, config.outputTopic());
-        String original;
+        long refusedBefore = refusedWrites();
+        ResourcePattern output = new ResourcePattern(ResourceType.TOPIC, config.outputTopic(), PatternType.LITERAL);
+        // Once a topic has any ACL, "allow everyone if no ACL is found" no longer covers it: allow everything
+        // explicitly, and deny Write, which wins.
+        List<AclBinding> acls = List.of(
+                new AclBinding(output, new AccessControlEntry("User:*", "*", AclOperation.ALL, AclPermissionType.ALLOW)),
+                new AclBinding(output, new AccessControlEntry("User:*", "*", AclOperation.WRITE, AclPermissionType.DENY)));
         try {
-            original = admin.describeConfigs(List.of(topic)).all().get().get(topic)
-                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value();
-            setTopicConfig(topic, UNWRITABLE_MAX_BYTES);
-            Duration down = Duration.ofMillis(3_000 + random.nextInt(3_000));
-            say("output %d: max.message.bytes %s -> %s for %d ms", i + 1, original, UNWRITABLE_MAX_BYTES,
-                    down.toMillis());
-            pump(down);
-            setTopicConfig(topic, original);
+            admin.createAcls(acls).all().get();
+            // The output's writes come seconds after the inputs (repartitions, commits), so the denial lasts until
+            // the application has been refused at least once, then 3-6 s more.
+            long started = System.nanoTime();
+            long deadline = started + START_TIMEOUT.toNanos();
+            while (refusedWrites() == refusedBefore && System.nanoTime() < deadline) {
+                pump(Duration.ofMillis(250));
+            }
+            Duration more = Duration.ofMillis(3_000 + random.nextInt(3_000));
+            pump(more);
+            admin.deleteAcls(acls.stream().map(AclBinding::toFilter).toList()).all().get();
+            say("output %d: writes to %s denied by ACL for %.1f s", i + 1, config.outputTopic(),
+                    (System.nanoTime() - started) / 1e9);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot change " + topic.name() + "'s config", e);
+            throw new IllegalStateException("cannot change the ACLs of " + config.outputTopic()
+                    + " (the strike needs a broker with an authorizer, such as the embedded one)", e.getCause());
+        }
+        long refused = refusedWrites() - refusedBefore;
+        if (refused == 0) {
+            problems.add("output outage " + (i + 1) + " did not bite: no write was refused while it lasted");
+        } else {
+            notes.add("output outage " + (i + 1) + ": " + refused + " log lines of refused writes ("
+                    + REFUSED_WRITE + ")");
         }
     }
 
-    private void setTopicConfig(ConfigResource topic, String maxMessageBytes)
-            throws InterruptedException, ExecutionException {
-        admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessageBytes), AlterConfigOp.OpType.SET))))
-                .all().get();
+    private long refusedWrites() {
+        return fleet.live().stream().mapToLong(instance -> instance.linesContaining(REFUSED_WRITE)).sum();
     }
 
     /**

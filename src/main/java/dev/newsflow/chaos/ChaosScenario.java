@@ -7,7 +7,7 @@ public enum ChaosScenario {
     SIGKILL("SIGKILL the application at a random moment, restart it"),
     BROKER_RESTART("stop the broker for 2-5 s, restart it on the same port and log directories"),
     REGISTRY_OUTAGE("stop the registry, restart the application with cold caches, restart the registry after 2-5 s"),
-    OUTPUT_UNWRITABLE("set the output topic's max.message.bytes to 160 for 3-6 s, then restore it"),
+    OUTPUT_UNWRITABLE("deny writes to the output topic by ACL until the application is refused, then 3-6 s more"),
     SIGTERM("SIGTERM the application (clean close), check its exit code and open transactions, restart it"),
     STATE_WIPE("SIGKILL the application, delete its state directory, restart it"),
     REBALANCE("start a second instance with the same application id, later SIGTERM the older one");

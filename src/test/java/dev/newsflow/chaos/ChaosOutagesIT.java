@@ -19,7 +19,8 @@ class ChaosOutagesIT {
     Path workDir;
 
     @ParameterizedTest
-    @EnumSource(value = ChaosScenario.class, names = {"BROKER_RESTART", "REGISTRY_OUTAGE", "SIGTERM", "STATE_WIPE"})
+    @EnumSource(value = ChaosScenario.class, names = {"BROKER_RESTART", "REGISTRY_OUTAGE", "OUTPUT_UNWRITABLE", "SIGTERM",
+            "STATE_WIPE"})
     void oneDisruptionLosesAndDuplicatesNothing(ChaosScenario scenario) throws Exception {
         ChaosFigures figures = ChaosTestRuns.run(scenario, 1_000, 1, Map.of(), List.of(), workDir);
 
@@ -31,6 +32,11 @@ class ChaosOutagesIT {
         assertThat(figures.counts().enriched() + figures.counts().deadLettered()).isEqualTo(1_000);
         if (scenario == ChaosScenario.REGISTRY_OUTAGE) {
             assertThat(figures.notes()).anyMatch(note -> note.contains("\"registry\":\"unavailable\""));
+        }
+        if (scenario == ChaosScenario.OUTPUT_UNWRITABLE) {
+            // The run itself calls a strike that met no refused write a problem; say it here too.
+            assertThat(figures.notes()).anyMatch(note -> note.matches("output outage 1: [1-9][0-9]* log lines of refused "
+                    + "writes \\(TopicAuthorizationException\\)"));
         }
     }
 
