@@ -58,7 +58,8 @@ final class EvalCommand {
     @Command(name = "topics", mixinStandardHelpOptions = true,
             description = "Precision, recall and F1 per topic and micro-averaged over the nine default topics, from a "
                     + "gold JSON-lines file (id, topics) joined with an articles file. Arguments as TopicEvaluator takes "
-                    + "them: --gold FILE --articles FILE [--errors] [--csv-recall TOPIC=FILE] (docs/TOPIC_RULES.md).",
+                    + "them: --gold FILE --articles FILE [--errors] [--csv-recall TOPIC=FILE] [--ruwa FILE] [--muc FILE] "
+                    + "(docs/TOPIC_RULES.md).",
             footer = {"", "Example:", "  newsflow eval topics --gold eval/topics/dev_gold.jsonl --articles ARTICLES.jsonl --errors"})
     static final class Topics implements Callable<Integer> {
 

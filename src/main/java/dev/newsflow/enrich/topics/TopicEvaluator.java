@@ -34,13 +34,15 @@ import java.util.zip.GZIPInputStream;
 /**
  * Evaluates a taxonomy against labelled articles: precision, recall and F1 per topic and micro-averaged over the
  * nine default topics, strict and lenient (borderline calls ignored), with the false positives and negatives and
- * their evidence. Also a recall check on a CSV of articles that all carry one topic (FA-KES for syria) and a
- * simple throughput loop.
+ * their evidence. Also a recall check on a CSV of articles that all carry one topic (FA-KES for syria),
+ * ukraine-war recall on RUWA headlines, terrorism precision and recall on MUC-3/4, and a simple throughput loop.
  *
  * <pre>
  * java ... dev.newsflow.enrich.topics.TopicEvaluator --gold eval/topics/dev_gold.jsonl \
  *     --articles ../shared/data/stream/allsides_articles.jsonl.gz [--taxonomy my.yaml] [--errors] \
  *     [--csv-recall syria=../shared/data/topic/fakes_syria/fakes.csv] [--bench 3000]
+ *     [--ruwa ../shared/data/topic/ruwa_ukraine/RUWA_01.08.23.csv.zip]
+ *     [--muc ../shared/data/topic/muc4_terrorism/muc4_docs.jsonl]
  * </pre>
  */
 public final class TopicEvaluator {
@@ -133,6 +135,12 @@ public final class TopicEvaluator {
         if (opts.containsKey("--csv-recall")) {
             String[] spec = opts.get("--csv-recall").split("=", 2);
             evaluator.csvRecall(spec[0], Path.of(spec[1]), flags.contains("--errors"), out);
+        }
+        if (opts.containsKey("--ruwa")) {
+            evaluator.ruwaRecall(Path.of(opts.get("--ruwa")), flags.contains("--errors"), out);
+        }
+        if (opts.containsKey("--muc")) {
+            evaluator.mucScores(Path.of(opts.get("--muc")), flags.contains("--errors"), out);
         }
         if (opts.containsKey("--bench")) {
             evaluator.bench(Path.of(opts.get("--articles")), Integer.parseInt(opts.get("--bench")), out);
@@ -316,6 +324,93 @@ public final class TopicEvaluator {
         double recall = total == 0 ? 0 : hit / (double) total;
         out.printf(Locale.ROOT, "%n%s recall on %s: %d / %d = %.4f%n", topic, csv.getFileName(), hit, total, recall);
         return recall;
+    }
+
+    /**
+     * Recall of {@code ukraine-war} on RUWA's headlines: every row's title (a zip holding one CSV with a {@code title}
+     * column, or the CSV itself) is a Russia-Ukraine war headline; there is no body, so a headline alone must do.
+     */
+    public double ruwaRecall(Path file, boolean errors, PrintStream out) throws IOException {
+        List<List<String>> rows;
+        if (file.getFileName().toString().endsWith(".zip")) {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                java.util.zip.ZipEntry csv = zip.stream()
+                        .filter(e -> e.getName().endsWith(".csv") && !e.getName().startsWith("__MACOSX"))
+                        .findFirst().orElseThrow(() -> new IOException(file + " holds no CSV"));
+                try (Reader r = new BufferedReader(
+                        new InputStreamReader(zip.getInputStream(csv), StandardCharsets.UTF_8))) {
+                    rows = Csv.read(r);
+                }
+            }
+        } else {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                rows = Csv.read(r);
+            }
+        }
+        int ti = rows.get(0).indexOf("title");
+        if (ti < 0) {
+            throw new IOException(file + " has no title column");
+        }
+        int hit = 0;
+        int total = 0;
+        for (List<String> row : rows.subList(1, rows.size())) {
+            if (row.size() <= ti || row.get(ti).isBlank()) {
+                continue;
+            }
+            total++;
+            boolean found = classify(document("ruwa-" + total, row.get(ti), "")).stream()
+                    .anyMatch(m -> m.id().equals("ukraine-war"));
+            if (found) {
+                hit++;
+            } else if (errors) {
+                out.println("FN ukraine-war headline " + total + ": " + row.get(ti));
+            }
+        }
+        double recall = total == 0 ? 0 : hit / (double) total;
+        out.printf(Locale.ROOT, "%nukraine-war recall on RUWA headlines (%s): %d / %d = %.4f%n", file.getFileName(),
+                hit, total, recall);
+        return recall;
+    }
+
+    /**
+     * Precision and recall of {@code terrorism} on MUC-3/4 documents (JSON lines: docid, split, text,
+     * terrorism_relevant), per split: relevant documents are positives, the others near-misses. The texts are
+     * upper case wire copy; they are classified as they are, with no title.
+     */
+    public void mucScores(Path file, boolean errors, PrintStream out) throws IOException {
+        Map<String, int[]> bySplit = new java.util.TreeMap<>(); // split -> tp, fp, fn, documents
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = JSON.readTree(line);
+                boolean relevant = n.path("terrorism_relevant").asText().equalsIgnoreCase("true");
+                String id = n.path("docid").asText();
+                boolean found = classify(document(id, "", n.path("text").asText())).stream()
+                        .anyMatch(m -> m.id().equals("terrorism"));
+                int[] c = bySplit.computeIfAbsent(n.path("split").asText("all"), k -> new int[4]);
+                c[3]++;
+                if (found && relevant) {
+                    c[0]++;
+                } else if (found) {
+                    c[1]++;
+                } else if (relevant) {
+                    c[2]++;
+                }
+                if (errors && found != relevant) {
+                    out.println((found ? "FP" : "FN") + " terrorism " + id);
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "%nterrorism on MUC-3/4 (%s), per split:%n", file.getFileName());
+        for (Map.Entry<String, int[]> e : bySplit.entrySet()) {
+            int[] c = e.getValue();
+            double p = c[0] + c[1] == 0 ? 0 : c[0] / (double) (c[0] + c[1]);
+            double rc = c[0] + c[2] == 0 ? 0 : c[0] / (double) (c[0] + c[2]);
+            out.printf(Locale.ROOT, "  %-6s %5d documents  P %.3f  R %.3f  (tp %d, fp %d, fn %d)%n", e.getKey(), c[3],
+                    p, rc, c[0], c[1], c[2]);
+        }
     }
 
     /**
