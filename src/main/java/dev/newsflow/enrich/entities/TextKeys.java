@@ -42,7 +42,25 @@ public final class TextKeys {
         return out.toString();
     }
 
+    /**
+     * The folded form of every char from U+0080, filled on first use: {@link Normalizer} makes strings on every call,
+     * and its ICU code reached the JIT's top tier only after 10 to 18 s of the entity-stage benchmark. A lost race
+     * stores an equal string twice, which is harmless.
+     */
+    private static final String[] FOLDED = new String[0x10000 - 0x80];
+
     private static void appendFolded(char c, StringBuilder out) {
+        String folded = FOLDED[c - 0x80];
+        if (folded == null) {
+            StringBuilder one = new StringBuilder(2);
+            fold(c, one);
+            folded = one.toString();
+            FOLDED[c - 0x80] = folded;
+        }
+        out.append(folded);
+    }
+
+    private static void fold(char c, StringBuilder out) {
         switch (c) {
             case '\u2019', '\u2018', '\u02BC', '\u02BB', '`', '\u00B4' -> out.append('\'');
             case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014' -> out.append('-');
