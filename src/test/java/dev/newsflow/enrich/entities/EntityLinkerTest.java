@@ -106,4 +106,16 @@ class EntityLinkerTest {
                         "region:euphrates");
         assertThat(kb.version()).startsWith("kb-");
     }
+
+    @Test
+    void placeNamesThatAreOrdinaryWordsDoNotLinkOnTheirOwn() {
+        EntityLinker defaultLinker = new EntityLinker(AliasDictionary.of(KnowledgeBase.loadDefault()));
+
+        List<EntityMatch> matches = defaultLinker.link(document("Nice Work: Mobile Sales Split the Union",
+                "Nice weather helped. Mobile phone sales were strong on Independence Day, and Reading the figures, "
+                        + "analysts said Orange and Sale prices would Split the Union of buyers. Of course, nobody "
+                        + "knows."));
+
+        assertThat(matches).extracting(EntityMatch::id).noneMatch(id -> id.startsWith("city:"));
+    }
 }
