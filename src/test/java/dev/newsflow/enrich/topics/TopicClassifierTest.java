@@ -99,6 +99,21 @@ class TopicClassifierTest {
     }
 
     @Test
+    void dronesSuppliedAndLaunchedInTwoBodySentencesAreDrones() {
+        Document d = doc("Talks in Tehran end without a deal",
+                FILLER + "Officials say Iran has supplied Russia with hundreds of drones for the war. "
+                        + "Ukraine says the drones were launched at power stations overnight.");
+        assertThat(topics(d)).contains("drones");
+    }
+
+    @Test
+    void oneSentenceAboutSuppliedDronesIsAPassingMention() {
+        Document d = doc("Talks in Tehran end without a deal",
+                FILLER + "Officials say Iran has supplied Russia with hundreds of drones for the war.");
+        assertThat(topics(d)).doesNotContain("drones");
+    }
+
+    @Test
     void syriaMentionedOnceInAListIsNotSyria() {
         Document d = doc("Senate passes defence bill",
                 FILLER + "The bill funds programmes for allies and partners. It mentions Iran, Syria, North Korea "
