@@ -59,7 +59,8 @@ final class EvalCommand {
             description = "Precision, recall and F1 per topic and micro-averaged over the nine default topics, from a "
                     + "gold JSON-lines file (id, topics) joined with an articles file. Arguments as TopicEvaluator takes "
                     + "them: --gold FILE --articles FILE [--errors] [--csv-recall TOPIC=FILE] [--ruwa FILE] [--muc FILE] "
-                    + "(docs/TOPIC_RULES.md).",
+                    + "[--taxonomy FILE] [--no-ner] (docs/TOPIC_RULES.md). Entities come from the dictionary and "
+                    + "open-set NER, as in the enricher; --no-ner uses the dictionary alone.",
             footer = {"", "Example:", "  newsflow eval topics --gold eval/topics/dev_gold.jsonl --articles ARTICLES.jsonl --errors"})
     static final class Topics implements Callable<Integer> {
 

@@ -7,6 +7,8 @@ import dev.newsflow.enrich.entities.AliasDictionary;
 import dev.newsflow.enrich.entities.EntityLinker;
 import dev.newsflow.enrich.entities.EntityMatch;
 import dev.newsflow.enrich.entities.KnowledgeBase;
+import dev.newsflow.enrich.entities.NameSpotter;
+import dev.newsflow.enrich.ner.NameFinder;
 import dev.newsflow.enrich.text.NormalisedText;
 import dev.newsflow.enrich.text.TextNormaliser;
 import java.io.BufferedReader;
@@ -87,7 +89,7 @@ public final class TopicEvaluator {
         Set<String> flags = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--errors") || a.equals("--quiet")) {
+            if (a.equals("--errors") || a.equals("--quiet") || a.equals("--no-ner")) {
                 flags.add(a);
             } else if (a.startsWith("--") && i + 1 < args.length) {
                 opts.put(a, args[++i]);
@@ -96,6 +98,10 @@ public final class TopicEvaluator {
                 System.exit(2);
             }
         }
+        // The entities the enricher gives the classifier: dictionary and open-set NER, unless told otherwise.
+        AliasDictionary dictionary = AliasDictionary.of(KnowledgeBase.loadDefault());
+        EntityLinker linker = flags.contains("--no-ner") ? new EntityLinker(dictionary)
+                : new EntityLinker(dictionary, new NameSpotter(NameFinder.loadDefault()));
         Taxonomy taxonomy = opts.containsKey("--taxonomy")
                 ? Taxonomy.parse(Files.readString(Path.of(opts.get("--taxonomy")))) : Taxonomy.loadDefault();
         if (opts.containsKey("--scores")) {
@@ -105,8 +111,7 @@ public final class TopicEvaluator {
                     StandardCharsets.UTF_8);
             yaml = yaml.replaceAll("threshold: [0-9.]+", "threshold: 0.0001")
                     .replaceAll("saturation: [0-9.]+", "saturation: 100");
-            TopicEvaluator raw = new TopicEvaluator(Taxonomy.parse(yaml),
-                    new EntityLinker(AliasDictionary.of(KnowledgeBase.loadDefault())));
+            TopicEvaluator raw = new TopicEvaluator(Taxonomy.parse(yaml), linker);
             List<Gold> gold = readGold(Path.of(opts.get("--gold")));
             Set<String> ids = gold.stream().map(Gold::id).collect(Collectors.toSet());
             Map<String, Document> docs = raw.readArticles(Path.of(opts.get("--articles")), ids::contains);
@@ -122,7 +127,6 @@ public final class TopicEvaluator {
             }
             return;
         }
-        EntityLinker linker = new EntityLinker(AliasDictionary.of(KnowledgeBase.loadDefault()));
         TopicEvaluator evaluator = new TopicEvaluator(taxonomy, linker);
         PrintStream out = System.out;
         out.println("taxonomy version: " + taxonomy.version());
