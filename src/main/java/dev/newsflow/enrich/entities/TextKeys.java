@@ -29,19 +29,6 @@ public final class TextKeys {
         return new String(ascii);
     }
 
-    private static String folded(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
-            } else {
-                appendFolded(c, out);
-            }
-        }
-        return out.toString();
-    }
-
     /**
      * The folded form of every char from U+0080, filled on first use: {@link Normalizer} makes strings on every call,
      * and its ICU code reached the JIT's top tier only after 10 to 18 s of the entity-stage benchmark. A lost race
@@ -49,7 +36,11 @@ public final class TextKeys {
      */
     private static final String[] FOLDED = new String[0x10000 - 0x80];
 
-    private static void appendFolded(char c, StringBuilder out) {
+    /** The folded key of the single char {@code c}; kept once per char, so it costs no allocation after the first. */
+    static String key(char c) {
+        if (c < 0x80) {
+            return String.valueOf(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
         String folded = FOLDED[c - 0x80];
         if (folded == null) {
             StringBuilder one = new StringBuilder(2);
@@ -57,7 +48,20 @@ public final class TextKeys {
             folded = one.toString();
             FOLDED[c - 0x80] = folded;
         }
-        out.append(folded);
+        return folded;
+    }
+
+    private static String folded(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            } else {
+                out.append(key(c));
+            }
+        }
+        return out.toString();
     }
 
     private static void fold(char c, StringBuilder out) {

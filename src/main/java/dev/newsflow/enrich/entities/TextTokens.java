@@ -171,25 +171,12 @@ public final class TextTokens {
             } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 i++;
             } else {
-                String k = punctuationKey(c);
+                String k = TextKeys.key(c);
                 toks.add(i, i + 1, k.hashCode(), k);
                 i++;
             }
         }
         return toks;
-    }
-
-    /** Keys of the General Punctuation block (typographic quotes and dashes are in every article), made once. */
-    private static final String[] GENERAL_PUNCTUATION = new String[0x70];
-
-    static {
-        for (char c = 0x2000; c < 0x2070; c++) {
-            GENERAL_PUNCTUATION[c - 0x2000] = TextKeys.key(String.valueOf(c));
-        }
-    }
-
-    private static String punctuationKey(char c) {
-        return c >= 0x2000 && c < 0x2070 ? GENERAL_PUNCTUATION[c - 0x2000] : TextKeys.key(String.valueOf(c));
     }
 
     private static final boolean[] WORD = new boolean[128];

@@ -37,7 +37,7 @@ public final class Tokenizer {
             } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 i++;
             } else {
-                tokens.add(new Token(i, i + 1, c < 0x80 ? PUNCTUATION[c] : TextKeys.key(String.valueOf(c))));
+                tokens.add(new Token(i, i + 1, c < 0x80 ? PUNCTUATION[c] : TextKeys.key(c)));
                 i++;
             }
         }
