@@ -31,8 +31,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * Near copies count: another outlet running a wire story is the coverage a trend measures. Each article counts once
  * per topic it carries and once per entity among its {@value #MAX_ENTITIES} most salient, which bounds the fan-out of
  * very long articles. Event time is the published time, else the fetched time ({@link TrendEventTime}); articles
- * later than the window plus {@code --trend-grace} are dropped by Kafka Streams, logged and counted in its
- * {@code dropped-records} task metric.
+ * later than the window plus {@code --trend-grace} are dropped by Kafka Streams and counted in its
+ * {@code dropped-records} task metric (not logged one by one, see logback.xml).
  *
  * <p>Top entities per topic: each (topic, entity) pair is counted in its own window store entry, repartitioned by the
  * topic alone ({@link TrendPairPartitioner}), so one task holds every entity count of a topic and a query reads them
