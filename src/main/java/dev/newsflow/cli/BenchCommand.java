@@ -39,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Articles preloaded and read by every throughput phase (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--warmup", defaultValue = "2000",
+    @Option(names = "--warmup", defaultValue = "10000",
             description = "Articles pushed through each pipeline before it is measured, so the JIT has compiled it; "
                     + "0 for none (default: ${DEFAULT-VALUE}).")
     int warmup;
