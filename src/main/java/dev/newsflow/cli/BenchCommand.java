@@ -68,6 +68,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
     String processingGuarantee;
 
+    @Option(names = "--event-times", defaultValue = "live", paramLabel = "live|archive",
+            description = "Publication times of the preloaded articles: live (the moment each is loaded, as a live feed; "
+                    + "every trend hit is counted) or archive (the file's own, years out of order: most trend hits are "
+                    + "too late for their window and dropped, so trends cost less than live) (default: ${DEFAULT-VALUE}).")
+    BenchSettings.EventTimes eventTimes;
+
     @Spec
     CommandSpec spec;
 
@@ -81,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
     BenchSettings settings() {
         return new BenchSettings(articles, count, warmup, rate, latencySeconds, streamThreads, partitions, phases,
                 processingGuarantee, connection.bootstrapServersIfGiven(spec),
-                connection.schemaRegistryUrlIfGiven(spec), connection.clientConfig());
+                connection.schemaRegistryUrlIfGiven(spec), connection.clientConfig(), eventTimes);
     }
 
     /** System.console() needs stdout to be a terminal too; on Linux stderr's own file descriptor tells. */

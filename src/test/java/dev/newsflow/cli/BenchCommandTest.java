@@ -36,13 +36,14 @@ class BenchCommandTest {
         assertThat(settings.processingGuarantee()).isEqualTo("exactly_once_v2");
         assertThat(settings.bootstrapServers()).as("embedded broker").isNull();
         assertThat(settings.schemaRegistryUrl()).as("embedded registry").isNull();
+        assertThat(settings.eventTimes()).isEqualTo(BenchSettings.EventTimes.LIVE);
     }
 
     @Test
     void flagsAndVariablesChooseAnExistingClusterAndTheirFigures() {
         BenchSettings settings = parse(Map.of("NEWSFLOW_BOOTSTRAP_SERVERS", "kafka:29092", "NEWSFLOW_RATE", "50"),
                 "bench", "--count", "500", "--stream-threads", "2", "--partitions", "4", "--phases", "HOT,full",
-                "--kafka-config", "commit.interval.ms=200", "--articles", "a.jsonl");
+                "--kafka-config", "commit.interval.ms=200", "--articles", "a.jsonl", "--event-times", "archive");
 
         assertThat(settings.bootstrapServers()).isEqualTo("kafka:29092");
         assertThat(settings.schemaRegistryUrl()).isNull();
@@ -53,6 +54,7 @@ class BenchCommandTest {
         assertThat(settings.pipelines()).containsExactly(Pipeline.HOT, Pipeline.FULL);
         assertThat(settings.clientConfig()).containsEntry("commit.interval.ms", "200");
         assertThat(settings.articles()).isEqualTo(Path.of("a.jsonl"));
+        assertThat(settings.eventTimes()).isEqualTo(BenchSettings.EventTimes.ARCHIVE);
         assertThat(parse(Map.of(), "bench", "--schema-registry-url", "http://r:8081").schemaRegistryUrl())
                 .isEqualTo("http://r:8081");
     }
