@@ -67,6 +67,7 @@ public record BenchReport(List<String> setup, List<PipelineResult> results) {
                         l.cpuMillisPerArticle(), l.latency().max() + " ms"));
             }
         }
+        threadTimeLine().ifPresent(lines::add);
         lines.add(accountingLine());
         return lines;
     }
@@ -106,6 +107,21 @@ public record BenchReport(List<String> setup, List<PipelineResult> results) {
         return String.format(Locale.ROOT, DETAIL, phase, counts.inputs(), counts.outputs(), counts.deadLetters(),
                 number(seconds, 2), number(resources.cores(), 2), number(cpuMillisPerArticle, 2),
                 mebibytes(resources.peakHeapBytes()), number(resources.gcPercent(), 1), latencyMax);
+    }
+
+    /** e.g. "stream threads ...: hot process 84%, commit 7%, poll 8%, punctuate 0%; ...". */
+    private Optional<String> threadTimeLine() {
+        List<String> parts = new ArrayList<>();
+        for (PipelineResult r : results) {
+            ThreadTime time = r.throughput().threadTime();
+            if (time != null) {
+                parts.add(String.format(Locale.ROOT, "%s process %.0f%%, commit %.0f%%, poll %.0f%%, punctuate %.0f%%",
+                        r.pipeline().label(), time.process() * 100, time.commit() * 100, time.poll() * 100,
+                        time.punctuate() * 100));
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of("stream threads' time in the throughput phases "
+                + "(Kafka Streams' thread ratios, about the last minute): " + String.join("; ", parts));
     }
 
     private String accountingLine() {

@@ -178,9 +178,10 @@ public final class Benchmark {
              StreamsRun app = start(built, config, () -> meter.compareAndSet(null, ResourceMeter.start()))) {
             counter.await(STALL_TIMEOUT, app::problem);
             Resources resources = meter.get().stop();
+            ThreadTime threadTime = app.threadTime();
             progress.end();
             return new Throughput(new Counts(preloaded.count(), counter.outputs(), counter.deadLetters()),
-                    preloaded.bytes(), resources);
+                    preloaded.bytes(), resources, threadTime);
         }
     }
 

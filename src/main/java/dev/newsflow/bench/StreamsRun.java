@@ -1,6 +1,7 @@
 package dev.newsflow.bench;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,8 @@ final class StreamsRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRun.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
+    /** In {@link ThreadTime}'s order. */
+    private static final List<String> RATIOS = List.of("process-ratio", "commit-ratio", "poll-ratio", "punctuate-ratio");
 
     private final KafkaStreams streams;
     private final String applicationId;
@@ -58,6 +61,28 @@ final class StreamsRun implements AutoCloseable {
                     + " s" + (problem == null ? "" : ": " + problem));
         }
         return run;
+    }
+
+    /** The stream threads' time split so far, or null when no thread has reported it yet. */
+    ThreadTime threadTime() {
+        double[] sums = new double[RATIOS.size()];
+        int[] counts = new int[RATIOS.size()];
+        streams.metrics().forEach((name, metric) -> {
+            int index = RATIOS.indexOf(name.name());
+            if (index >= 0 && name.group().equals("stream-thread-metrics")
+                    && metric.metricValue() instanceof Double value && !value.isNaN()) {
+                sums[index] += value;
+                counts[index]++;
+            }
+        });
+        if (counts[0] == 0) {
+            return null;
+        }
+        double[] mean = new double[sums.length];
+        for (int i = 0; i < sums.length; i++) {
+            mean[i] = counts[i] == 0 ? 0 : sums[i] / counts[i];
+        }
+        return new ThreadTime(mean[0], mean[1], mean[2], mean[3]);
     }
 
     /** What stopped the application, or null while it is starting, running or rebalancing. */

@@ -5,8 +5,13 @@ package dev.newsflow.bench;
  *
  * @param inputBytes serialized keys and values of the inputs
  * @param resources  the window from the application's first input records to the last output being read
+ * @param threadTime how the stream threads spent it, or null when Kafka Streams did not report it
  */
-public record Throughput(Counts counts, long inputBytes, Resources resources) {
+public record Throughput(Counts counts, long inputBytes, Resources resources, ThreadTime threadTime) {
+
+    public Throughput(Counts counts, long inputBytes, Resources resources) {
+        this(counts, inputBytes, resources, null);
+    }
 
     public double seconds() {
         return resources.wallNanos() / 1e9;

@@ -66,6 +66,10 @@ class BenchIT {
         assertThat(summary.get("passthrough").group(4)).isEqualTo("1.00x");
         assertThat(lines).anyMatch(line -> line.startsWith("ratios: hot/passthrough ") && line.contains("full/passthrough "));
         assertThat(lines).contains("counts: every phase's outputs plus dead letters equal its inputs");
+        assertThat(lines).as("Kafka Streams reported every phase's thread time").anySatisfy(line -> assertThat(line)
+                .startsWith("stream threads' time in the throughput phases")
+                .containsPattern("passthrough process \\d+%, commit \\d+%, poll \\d+%, punctuate \\d+%; hot process ")
+                .contains("; full process "));
         assertThat(lines.get(0)).startsWith("newsflow bench: 250 articles");
         assertThat(err.toString()).contains("[bench] full throughput: 250/250 articles");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {

@@ -54,6 +54,21 @@ class BenchReportTest {
     }
 
     @Test
+    void theStreamThreadsTimeSplitIsShownForThePhasesThatReportedIt() {
+        Resources resources = new Resources(SECOND, SECOND, MIB, 0);
+        Throughput reported = new Throughput(new Counts(100, 100, 0), 1_000_000, resources,
+                new ThreadTime(0.8412, 0.074, 0.082, 0.0009));
+        Throughput silent = new Throughput(new Counts(100, 100, 0), 1_000_000, resources);
+
+        List<String> lines = new BenchReport(List.of(), List.of(new PipelineResult(Pipeline.PASSTHROUGH, silent, null),
+                new PipelineResult(Pipeline.HOT, reported, null))).lines();
+
+        assertThat(lines).contains("stream threads' time in the throughput phases (Kafka Streams' thread ratios, about "
+                + "the last minute): hot process 84%, commit 7%, poll 8%, punctuate 0%");
+        assertThat(lines.get(lines.size() - 1)).startsWith("counts:");
+    }
+
+    @Test
     void aPhaseThatLostRecordsIsCalledOut() {
         Throughput lossy = new Throughput(new Counts(100, 97, 2), 1_000_000, new Resources(SECOND, SECOND, MIB, 0));
 
