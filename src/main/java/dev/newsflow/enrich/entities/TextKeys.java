@@ -30,25 +30,28 @@ public final class TextKeys {
     }
 
     /**
-     * The folded form of every char from U+0080, filled on first use: {@link Normalizer} makes strings on every call,
-     * and its ICU code reached the JIT's top tier only after 10 to 18 s of the entity-stage benchmark. A lost race
-     * stores an equal string twice, which is harmless.
+     * Every char's key, kept once: ASCII up front and interned, the rest filled on first use, because
+     * {@link Normalizer} makes strings on every call and its ICU code reached the JIT's top tier only after 10 to 18 s
+     * of the entity-stage benchmark. A lost race stores an equal string twice, which is harmless.
      */
-    private static final String[] FOLDED = new String[0x10000 - 0x80];
+    private static final String[] CHAR_KEYS = new String[0x10000];
 
-    /** The folded key of the single char {@code c}; kept once per char, so it costs no allocation after the first. */
-    static String key(char c) {
-        if (c < 0x80) {
-            return String.valueOf(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            CHAR_KEYS[c] = String.valueOf(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c).intern();
         }
-        String folded = FOLDED[c - 0x80];
-        if (folded == null) {
+    }
+
+    /** The folded key of the single char {@code c}; no allocation after its first use. */
+    static String key(char c) {
+        String key = CHAR_KEYS[c];
+        if (key == null) {
             StringBuilder one = new StringBuilder(2);
             fold(c, one);
-            folded = one.toString();
-            FOLDED[c - 0x80] = folded;
+            key = one.toString();
+            CHAR_KEYS[c] = key;
         }
-        return folded;
+        return key;
     }
 
     private static String folded(CharSequence text) {

@@ -11,14 +11,6 @@ import java.util.Arrays;
  */
 public final class TextTokens {
 
-    private static final String[] ASCII_PUNCT = new String[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            ASCII_PUNCT[c] = String.valueOf(c).intern();
-        }
-    }
-
     private final String text;
     private int[] start;
     private int[] end;
@@ -156,7 +148,7 @@ public final class TextTokens {
                         || (c >= 0x1C && c <= 0x1F)) {
                     i++;
                 } else {
-                    String k = ASCII_PUNCT[c];
+                    String k = TextKeys.key(c);
                     toks.add(i, i + 1, k.hashCode(), k);
                     i++;
                 }

@@ -9,15 +9,6 @@ import java.util.List;
  */
 public final class Tokenizer {
 
-    /** Interned keys of ASCII punctuation, so the commonest tokens cost no allocation. */
-    private static final String[] PUNCTUATION = new String[0x80];
-
-    static {
-        for (char c = 0; c < 0x80; c++) {
-            PUNCTUATION[c] = String.valueOf(c);
-        }
-    }
-
     private Tokenizer() {
     }
 
@@ -37,7 +28,7 @@ public final class Tokenizer {
             } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 i++;
             } else {
-                tokens.add(new Token(i, i + 1, c < 0x80 ? PUNCTUATION[c] : TextKeys.key(c)));
+                tokens.add(new Token(i, i + 1, TextKeys.key(c)));
                 i++;
             }
         }
